@@ -1,0 +1,49 @@
+package dev.codeai.integrations.dsl;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Did you mean" suggestions by edit distance (DSL.md §6 items 1 and 2). */
+public final class Names {
+
+    private Names() {
+    }
+
+    public static Optional<String> closest(String word, Collection<String> candidates, int maxDistance) {
+        String best = null;
+        int bestDistance = maxDistance + 1;
+        for (String candidate : candidates) {
+            int d = distance(word, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public static String didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates, 2).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    /** Levenshtein distance with adjacent transpositions counted as one edit. */
+    public static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

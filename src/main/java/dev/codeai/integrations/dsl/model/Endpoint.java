@@ -1,0 +1,23 @@
+package dev.codeai.integrations.dsl.model;
+
+import dev.codeai.integrations.dsl.Position;
+import java.util.List;
+import java.util.Optional;
+
+/** An {@code endpoint}: configures the built-in route with the same method and path (DSL.md §5.7). */
+public record Endpoint(HttpMethod method, String path, List<String> pathParameters, String description,
+                       AuthMode auth, List<String> roles, ObjectSchema pathSchema, ObjectSchema querySchema,
+                       ObjectSchema bodySchema, Optional<FieldType> returns, Optional<String> onSuccessEvent,
+                       Position position) {
+
+    public enum AuthMode { REQUIRED, OPTIONAL, NONE }
+
+    /** The route with parameters renamed and the trailing slash dropped, for duplicate detection. */
+    public String routeKey() {
+        String normalised = path.replaceAll("\\{[^}]*}", "{}");
+        if (normalised.length() > 1 && normalised.endsWith("/")) {
+            normalised = normalised.substring(0, normalised.length() - 1);
+        }
+        return method + " " + normalised;
+    }
+}
