@@ -11,7 +11,6 @@ import dev.codeai.integrations.dsl.model.SecretValue;
 import dev.codeai.integrations.dsl.syntax.Declaration;
 import dev.codeai.integrations.dsl.syntax.Property;
 import dev.codeai.integrations.dsl.syntax.Scalar;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,26 +140,16 @@ final class IntegrationBinder {
             return Optional.empty();
         }
         Optional<SecretValue> url = values.secret(p.get().value(), "'base_url'");
-        if (url.isPresent() && url.get() instanceof SecretValue.Literal l && !isHttpUrl(l.text())) {
+        if (url.isPresent() && url.get() instanceof SecretValue.Literal l && !Urls.isHttpUrl(l.text())) {
             diagnostics.error("invalid-url", p.get().value().position(), "base_url \"" + l.text()
                     + "\" is not an absolute http or https URL");
         }
         if (url.isPresent() && url.get() instanceof SecretValue.EnvVar env && env.defaultValue().isPresent()
-                && !isHttpUrl(env.defaultValue().get())) {
+                && !Urls.isHttpUrl(env.defaultValue().get())) {
             diagnostics.error("invalid-url", p.get().value().position(), "the default of env(" + env.name()
                     + ") is not an absolute http or https URL");
         }
         return url;
-    }
-
-    static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private Map<String, Operation> operations(Declaration.Integration decl, IntegrationKind kind, Auth authSpec) {

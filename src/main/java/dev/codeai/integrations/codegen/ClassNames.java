@@ -1,0 +1,31 @@
+package dev.codeai.integrations.codegen;
+
+/** Java names for DSL names: {@code GitHubAPI} → {@code GitHubAPIIntegration}, {@code my-api} → {@code MyApiIntegration}. */
+public final class ClassNames {
+
+    public static final String PACKAGE = "dev.codeai.integrations.generated";
+
+    private ClassNames() {
+    }
+
+    public static String beanClass(String integration) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = true;
+        for (char c : integration.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+                continue;
+            }
+            out.append(upper ? Character.toUpperCase(c) : c);
+            upper = false;
+        }
+        if (!Character.isJavaIdentifierStart(out.charAt(0))) {
+            out.insert(0, '_');
+        }
+        return out + "Integration";
+    }
+
+    public static String qualified(String integration) {
+        return PACKAGE + "." + beanClass(integration);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.codeai.integrations.codegen;
+
+import dev.codeai.integrations.dsl.Diagnostic;
+import dev.codeai.integrations.dsl.Loader;
+import dev.codeai.integrations.dsl.Severity;
+import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.Spec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT}. Loads the file, writes
+ * one bean per integration into JAVA_OUT (wiped first, so removed integrations leave no class behind) and
+ * bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT. Exits 1 on any DSL error.
+ */
+public final class CodegenMain {
+
+    public static final String BUNDLED_DSL = "codeai/integrations.cai";
+
+    private CodegenMain() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 3) {
+            err.println("usage: CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT");
+            return 2;
+        }
+        Path dsl = Path.of(args[0]);
+        Path javaOut = Path.of(args[1]);
+        Path resourcesOut = Path.of(args[2]);
+        String text;
+        try {
+            text = Files.readString(dsl, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(dsl + ": error: cannot read the DSL file: " + e.getMessage());
+            return 1;
+        }
+        String shown = displayName(dsl);
+        Loader.Result result = Loader.load(shown, text);
+        result.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).map(Diagnostic::format).forEach(err::println);
+        if (!result.ok()) {
+            err.println("codeai: " + shown + " has " + result.errors().size() + " error(s); nothing was generated");
+            return 1;
+        }
+        try {
+            write(result.spec().get(), text, shown, javaOut, resourcesOut);
+        } catch (IOException e) {
+            err.println("codeai: cannot write generated sources: " + e.getMessage());
+            return 1;
+        }
+        Spec spec = result.spec().get();
+        out.println("codeai: generated " + spec.integrations().size() + " integration bean(s) from " + shown);
+        spec.integrations().values().forEach(i -> out.println("  " + i.name() + " -> " + ClassNames.qualified(i.name())));
+        return 0;
+    }
+
+    private static String displayName(Path dsl) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = dsl.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static void write(Spec spec, String text, String shown, Path javaOut, Path resourcesOut) throws IOException {
+        wipe(javaOut);
+        Path packageDir = javaOut.resolve(ClassNames.PACKAGE.replace('.', '/'));
+        Files.createDirectories(packageDir);
+        for (Integration integration : spec.integrations().values()) {
+            Files.writeString(packageDir.resolve(ClassNames.beanClass(integration.name()) + ".java"),
+                    BeanGenerator.source(integration, shown), StandardCharsets.UTF_8);
+        }
+        Path bundled = resourcesOut.resolve(BUNDLED_DSL);
+        Files.createDirectories(bundled.getParent());
+        Files.writeString(bundled, text, StandardCharsets.UTF_8);
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.dsl.model.Argument;
+import dev.codeai.integrations.dsl.model.FieldType;
+import dev.codeai.integrations.dsl.model.Operation;
+import dev.codeai.integrations.platform.ApiProblem.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Binds an invoke request's JSON object to an operation's arguments (DSL.md §5.5): defaults applied,
+ * required ones enforced, types checked, unknown ones rejected. Every problem is reported at once.
+ */
+final class Arguments {
+
+    private static final int MAX_STRING = 2048;
+
+    private Arguments() {
+    }
+
+    static Map<String, JsonValue> bind(Operation operation, JsonObject input) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, JsonValue> bound = new LinkedHashMap<>();
+        Map<String, Argument> declared = new LinkedHashMap<>();
+        operation.arguments().forEach(a -> declared.put(a.name(), a));
+        for (String name : input.keySet()) {
+            if (!declared.containsKey(name)) {
+                errors.add(new FieldError(name, "unknown argument; " + operation.name() + " takes "
+                        + (declared.isEmpty() ? "no arguments" : String.join(", ", declared.keySet()))));
+            }
+        }
+        for (Argument argument : declared.values()) {
+            JsonValue value = input.get(argument.name());
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                if (argument.defaultValue().isPresent()) {
+                    bound.put(argument.name(), toJson(argument.defaultValue().get()));
+                } else if (argument.required()) {
+                    errors.add(new FieldError(argument.name(), "is required"));
+                }
+                continue;
+            }
+            String problem = check(value, argument.type());
+            if (problem != null) {
+                errors.add(new FieldError(argument.name(), problem));
+            } else {
+                bound.put(argument.name(), value);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IntegrationProblems.InvalidArguments(operation.name(), errors);
+        }
+        return bound;
+    }
+
+    /** Null when {@code value} fits {@code type}, else what is wrong. */
+    private static String check(JsonValue value, FieldType type) {
+        JsonValue.ValueType kind = value.getValueType();
+        if (type instanceof FieldType.Scalar s) {
+            return switch (s.kind()) {
+                case STRING -> kind != JsonValue.ValueType.STRING ? "must be a string"
+                        : ((JsonString) value).getString().codePointCount(0, ((JsonString) value).getString().length())
+                        > MAX_STRING ? "must be at most " + MAX_STRING + " characters" : null;
+                case TEXT, BINARY, DATE, TIME -> kind == JsonValue.ValueType.STRING ? null : "must be a string";
+                case INTEGER -> kind == JsonValue.ValueType.NUMBER && ((JsonNumber) value).isIntegral() ? null
+                        : "must be an integer";
+                case DECIMAL -> kind == JsonValue.ValueType.NUMBER ? null : "must be a number";
+                case BOOLEAN -> kind == JsonValue.ValueType.TRUE || kind == JsonValue.ValueType.FALSE ? null
+                        : "must be true or false";
+                case UUID -> kind == JsonValue.ValueType.STRING && isUuid(((JsonString) value).getString()) ? null
+                        : "must be a UUID";
+                case TIMESTAMP -> kind == JsonValue.ValueType.STRING && isTimestamp(((JsonString) value).getString())
+                        ? null : "must be an RFC 3339 timestamp";
+                case JSON -> null;
+                case VOID -> "takes no value";
+            };
+        }
+        if (type instanceof FieldType.Decimal) {
+            return kind == JsonValue.ValueType.NUMBER ? null : "must be a number";
+        }
+        if (type instanceof FieldType.EnumOf e) {
+            return kind == JsonValue.ValueType.STRING && e.members().contains(((JsonString) value).getString()) ? null
+                    : "must be one of " + String.join(", ", e.members());
+        }
+        if (type instanceof FieldType.ListOf l) {
+            if (kind != JsonValue.ValueType.ARRAY) {
+                return "must be an array";
+            }
+            for (JsonValue item : value.asJsonArray()) {
+                String problem = check(item, l.element());
+                if (problem != null) {
+                    return "every item " + problem;
+                }
+            }
+            return null;
+        }
+        if (type instanceof FieldType.ObjectOf || type instanceof FieldType.EntityType) {
+            return kind == JsonValue.ValueType.OBJECT ? null : "must be an object";
+        }
+        return null;
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A DSL default (String, Long, BigDecimal, Boolean, List, Map) as JSON. */
+    static JsonValue toJson(Object value) {
+        if (value instanceof String s) {
+            return Json.createValue(s);
+        }
+        if (value instanceof Long l) {
+            return Json.createValue(l);
+        }
+        if (value instanceof BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof List<?> list) {
+            var array = Json.createArrayBuilder();
+            list.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        if (value instanceof Map<?, ?> map) {
+            var object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
+            return object.build();
+        }
+        return JsonValue.NULL;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.dsl.model.Operation;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One logical call of an operation: validated arguments (defaults applied) and the idempotency key that
+ * every retry of it reuses. Counts its HTTP attempts; safe to share with the fault-tolerance threads.
+ */
+public final class Call {
+
+    private final ResolvedIntegration integration;
+    private final Operation operation;
+    private final Map<String, JsonValue> arguments;
+    private final Optional<String> idempotencyKey;
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    public Call(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments,
+                Optional<String> idempotencyKey) {
+        this.integration = integration;
+        this.operation = operation;
+        this.arguments = Map.copyOf(arguments);
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public ResolvedIntegration integration() {
+        return integration;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    public Map<String, JsonValue> arguments() {
+        return arguments;
+    }
+
+    public Optional<String> idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    int beginAttempt() {
+        return attempts.incrementAndGet();
+    }
+
+    public int attempts() {
+        return attempts.get();
+    }
+
+    /** May a failed attempt be repeated (DSL.md §5.4 "Which calls are retried")? */
+    public boolean retryable() {
+        boolean safeDocument = operation.document().map(d -> d.kind() == Operation.GraphqlDocument.Kind.QUERY)
+                .orElse(false);
+        boolean idempotentMethod = operation.document().isEmpty() && operation.method().idempotent();
+        return safeDocument || idempotentMethod || idempotencyKey.isPresent();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.platform.ApiProblem;
+import java.util.List;
+import java.util.Map;
+
+/** The problems of calling and managing integrations, each rendered as problem+json. */
+public final class IntegrationProblems {
+
+    private IntegrationProblems() {
+    }
+
+    public static final class UnknownIntegration extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public UnknownIntegration(String name) {
+            super(404, "Unknown integration", "No integration named '" + name + "' is declared in integrations.cai.");
+        }
+    }
+
+    public static final class UnknownOperation extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public UnknownOperation(String integration, String operation) {
+            super(404, "Unknown operation", "Integration " + integration + " has no operation '" + operation + "'.");
+        }
+    }
+
+    public static final class Unconfigured extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public Unconfigured(String integration, String reason) {
+            super(503, "Integration unconfigured", "Integration " + integration + " is unconfigured: " + reason + ".");
+        }
+    }
+
+    public static final class NotSupported extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public NotSupported(String detail) {
+            super(501, "Not Implemented", detail);
+        }
+    }
+
+    public static final class InvalidArguments extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final transient List<FieldError> errors;
+
+        public InvalidArguments(String operation, List<FieldError> errors) {
+            super(400, "Invalid arguments", "The arguments of operation " + operation + " are invalid ("
+                    + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + ").");
+            this.errors = List.copyOf(errors);
+        }
+
+        @Override
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    public static final class CircuitOpen extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        public CircuitOpen(String integration, long retryAfterSeconds) {
+            super(503, "Circuit open", "The circuit breaker of " + integration
+                    + " is open; no request was sent upstream.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+    }
+
+    public static final class UpstreamTimeout extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final int attempts;
+
+        public UpstreamTimeout(String integration, long timeoutMillis, int attempts) {
+            super(504, "Upstream timeout", "Integration " + integration + " did not answer within " + timeoutMillis
+                    + " ms (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + ").");
+            this.attempts = attempts;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("X-Integration-Attempts", String.valueOf(attempts));
+        }
+    }
+
+    public static final class BadGateway extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final int attempts;
+        private final int upstreamStatus;
+
+        public BadGateway(String integration, int upstreamStatus, int attempts) {
+            super(502, "Upstream failure", "Integration " + integration + " failed after " + attempts + " attempt"
+                    + (attempts == 1 ? "" : "s") + "; the last one "
+                    + (upstreamStatus == 0 ? "could not connect" : "answered HTTP " + upstreamStatus) + ".");
+            this.attempts = attempts;
+            this.upstreamStatus = upstreamStatus;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("X-Integration-Attempts", String.valueOf(attempts));
+        }
+
+        @Override
+        public Map<String, Object> extensions() {
+            return upstreamStatus == 0 ? Map.of() : Map.of("upstream_status", upstreamStatus);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.dsl.model.IntegrationKind;
+import dev.codeai.integrations.dsl.model.Operation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Calls an operation through its integration's generated fault-tolerance bean and turns the outcome into
+ * a response or a named problem (DSL.md §5.5, issue text "Invoking"). Records every call's outcome.
+ */
+@ApplicationScoped
+public class Invoker {
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    @Any
+    Instance<IntegrationBean> beans;
+
+    @Inject
+    CircuitStates circuits;
+
+    @Inject
+    Clock clock;
+
+    private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
+
+    /** A completed call: the upstream's answer, how many attempts it took and the breaker state after it. */
+    public record Invocation(UpstreamResponse response, int attempts, String circuitState) {
+    }
+
+    public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey) {
+        ResolvedIntegration integration = catalog.find(name).orElseThrow(() -> new IntegrationProblems.UnknownIntegration(name));
+        Operation operation = Optional.ofNullable(integration.model().operations().get(operationName))
+                .orElseThrow(() -> new IntegrationProblems.UnknownOperation(name, operationName));
+        Map<String, JsonValue> arguments = Arguments.bind(operation, input);
+        if (integration.model().kind() == IntegrationKind.WEBHOOK) {
+            throw new IntegrationProblems.NotSupported("Integration " + name
+                    + " is the webhook delivery engine; publish events instead of calling it.");
+        }
+        integration.unconfigured().ifPresent(reason -> {
+            throw new IntegrationProblems.Unconfigured(name, reason);
+        });
+        RequestBuilder.unsupported(integration.model(), operation).ifPresent(reason -> {
+            throw new IntegrationProblems.NotSupported("Operation " + name + "." + operationName + ": " + reason + ".");
+        });
+        Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey));
+        IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
+        Instant start = clock.instant();
+        try {
+            UpstreamResponse response = bean.call(call);
+            stats(name).success(clock.instant(), Duration.between(start, clock.instant()));
+            return new Invocation(response, call.attempts(), circuits.state(integration));
+        } catch (CircuitBreakerOpenException e) {
+            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), "circuit open");
+            long retryAfter = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toSeconds()).orElse(1L);
+            throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
+        } catch (TimeoutException e) {
+            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), "timed out after "
+                    + integration.model().timeout().toMillis() + " ms");
+            throw new IntegrationProblems.UpstreamTimeout(name, integration.model().timeout().toMillis(), call.attempts());
+        } catch (UpstreamFailure e) {
+            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), e.getMessage());
+            if (e.status() >= 400 && e.status() < 500 && e.response().isPresent()) {
+                return new Invocation(e.response().get(), call.attempts(), circuits.state(integration));
+            }
+            throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
+        }
+    }
+
+    private static Optional<String> idempotencyKey(ResolvedIntegration integration, Optional<String> callerKey) {
+        return integration.model().idempotency().flatMap(idem -> callerKey.filter(k -> !k.isBlank())
+                .or(() -> idem.generate() ? Optional.of(UUID.randomUUID().toString()) : Optional.empty()));
+    }
+
+    public CallStats stats(String name) {
+        return stats.computeIfAbsent(name, n -> new CallStats());
+    }
+}

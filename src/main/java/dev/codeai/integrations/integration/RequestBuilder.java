@@ -1,0 +1,173 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.dsl.Templates;
+import dev.codeai.integrations.dsl.model.Argument;
+import dev.codeai.integrations.dsl.model.Auth;
+import dev.codeai.integrations.dsl.model.HttpMethod;
+import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.Operation;
+import dev.codeai.integrations.dsl.model.SecretValue;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the HTTP request of one attempt of a rest or graphql call (DSL.md §5.4–5.5): URL from base_url,
+ * path template and query arguments; headers by precedence (integration, operation, auth); JSON, form or
+ * GraphQL body. A pure function of the call, so every attempt is built afresh.
+ */
+final class RequestBuilder {
+
+    private RequestBuilder() {
+    }
+
+    static HttpRequest build(Call call) {
+        ResolvedIntegration integration = call.integration();
+        Operation op = call.operation();
+        boolean graphql = op.document().isPresent();
+        List<String> query = new ArrayList<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        putHeaders(headers, integration.model().headers(), call);
+        putHeaders(headers, op.headers(), call);
+        applyAuth(integration, headers, query);
+        String body = null;
+        if (graphql) {
+            body = graphqlBody(call);
+            headers.put("Content-Type", "application/json");
+        } else {
+            for (Argument a : op.arguments()) {
+                JsonValue v = call.arguments().get(a.name());
+                if (a.source() == Argument.Source.QUERY && v != null) {
+                    addQuery(query, a.name(), v);
+                }
+            }
+            body = restBody(call, headers);
+        }
+        call.idempotencyKey().filter(k -> !op.method().safe())
+                .ifPresent(k -> headers.put(integration.model().idempotency().map(i -> i.header())
+                        .orElse("Idempotency-Key"), k));
+        String path = graphql ? "" : fillPath(op.path().orElse(""), call);
+        String url = integration.baseUrl() + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?")
+                + String.join("&", query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(integration.model().timeout());
+        headers.forEach(request::header);
+        String method = graphql ? "POST" : op.method().name();
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return request.build();
+    }
+
+    private static void putHeaders(Map<String, String> headers, Map<String, SecretValue> values, Call call) {
+        values.forEach((name, value) -> headers.put(name,
+                Templates.fill(call.integration().resolve(value), placeholder -> text(call.arguments().get(placeholder)))));
+    }
+
+    private static void applyAuth(ResolvedIntegration integration, Map<String, String> headers, List<String> query) {
+        Auth auth = integration.model().auth();
+        if (auth instanceof Auth.Bearer b) {
+            headers.put("Authorization", "Bearer " + integration.resolve(b.token()));
+        } else if (auth instanceof Auth.ApiKey k) {
+            String key = integration.resolve(k.key());
+            if (k.placement() == Auth.ApiKey.Placement.HEADER) {
+                headers.put(k.name(), key);
+            } else {
+                query.add(encode(k.name()) + "=" + encode(key));
+            }
+        } else if (auth instanceof Auth.Basic b) {
+            String pair = integration.resolve(b.user()) + ":" + integration.resolve(b.password());
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String restBody(Call call, Map<String, String> headers) {
+        Operation op = call.operation();
+        if (op.body().isEmpty() || op.method() == HttpMethod.GET || op.method() == HttpMethod.HEAD) {
+            return null;
+        }
+        if (op.bodyType() == Operation.BodyType.FORM) {
+            List<String> pairs = new ArrayList<>();
+            op.body().fields().keySet().forEach(name -> {
+                JsonValue v = call.arguments().get(name);
+                if (v != null) {
+                    addQuery(pairs, name, v);
+                }
+            });
+            headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
+            return String.join("&", pairs);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        op.body().fields().keySet().forEach(name -> {
+            JsonValue v = call.arguments().get(name);
+            if (v != null) {
+                json.add(name, v);
+            }
+        });
+        headers.putIfAbsent("Content-Type", "application/json");
+        return json.build().toString();
+    }
+
+    private static String graphqlBody(Call call) {
+        Operation.GraphqlDocument doc = call.operation().document().orElseThrow();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        call.operation().variables().fields().keySet().forEach(name -> {
+            JsonValue v = call.arguments().get(name);
+            if (v != null) {
+                variables.add(name, v);
+            }
+        });
+        JsonObjectBuilder body = Json.createObjectBuilder().add("query", doc.text()).add("variables", variables);
+        doc.operationName().ifPresent(n -> body.add("operationName", n));
+        return body.build().toString();
+    }
+
+    private static String fillPath(String template, Call call) {
+        return Templates.fill(template, name -> {
+            JsonValue v = call.arguments().get(name);
+            return v == null ? null : encode(text(v)).replace("+", "%20");
+        });
+    }
+
+    private static void addQuery(List<String> query, String name, JsonValue value) {
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            value.asJsonArray().forEach(item -> query.add(encode(name) + "=" + encode(text(item))));
+        } else {
+            query.add(encode(name) + "=" + encode(text(value)));
+        }
+    }
+
+    private static String text(JsonValue value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof JsonString s ? s.getString() : value.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The integrations this builder can send today; the others answer 501 with the reason. */
+    static java.util.Optional<String> unsupported(Integration integration, Operation op) {
+        if (integration.auth() instanceof Auth.AwsSigV4) {
+            return java.util.Optional.of("aws_signature_v4 request signing is not available yet");
+        }
+        if (op.method() == HttpMethod.INTERNAL) {
+            return java.util.Optional.of("method: internal operations are not available yet");
+        }
+        if (op.bodyType() == Operation.BodyType.BINARY || op.bodyType() == Operation.BodyType.TEXT) {
+            return java.util.Optional.of("body_type " + op.bodyType().name().toLowerCase(java.util.Locale.ROOT)
+                    + " is not available yet");
+        }
+        return java.util.Optional.empty();
+    }
+}

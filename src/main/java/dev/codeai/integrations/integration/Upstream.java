@@ -1,0 +1,58 @@
+package dev.codeai.integrations.integration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Makes one HTTP attempt of a call and classifies the answer: success codes and 4xx other than 408/429
+ * return; everything else is an {@link UpstreamFailure} for the bean's retry and breaker. One shared
+ * client on Liberty's managed executor; redirects are not followed.
+ */
+@ApplicationScoped
+public class Upstream {
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void start() {
+        client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public UpstreamResponse attempt(Call call) {
+        call.beginAttempt();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(RequestBuilder.build(call), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw transportFailure(call, "upstream did not answer in time");
+        } catch (IOException e) {
+            throw transportFailure(call, "cannot reach the upstream: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonRetryableFailure("attempt interrupted", null);
+        }
+        UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+        int status = answer.status();
+        boolean success = call.operation().succeeded(status);
+        boolean clientError = status >= 400 && status < 500 && status != 408 && status != 429;
+        if (success || clientError || (status >= 300 && status < 400)) {
+            return answer;
+        }
+        throw UpstreamFailure.forStatus(answer, call.retryable());
+    }
+
+    private static UpstreamFailure transportFailure(Call call, String message) {
+        return call.retryable() ? new RetryableFailure(message, null) : new NonRetryableFailure(message, null);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Integrations from the DSL at run time: the catalog loaded from the bundled file, the generated
+ * fault-tolerance beans' single HTTP attempt, call statistics, circuit state and the management resource.
+ */
+package dev.codeai.integrations.integration;

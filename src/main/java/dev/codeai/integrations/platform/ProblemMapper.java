@@ -1,0 +1,86 @@
+package dev.codeai.integrations.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Renders every failure as {@code application/problem+json}: {@link ApiProblem}s as they say, JAX-RS
+ * errors (404, 405, 415, …) with their status, and anything unexpected as a 500 whose correlation id is
+ * also logged. No stack trace or class name reaches a response.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof ApiProblem problem) {
+            return render(problem);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return build(status.getStatusCode(), status.getReasonPhrase(), detailFor(status.getStatusCode()), null)
+                    .build();
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + path(), failure);
+        JsonObjectBuilder extra = Json.createObjectBuilder().add("correlation_id", correlationId);
+        return build(500, "Internal Server Error", "An unexpected error occurred; quote correlation id "
+                + correlationId + " when reporting it.", extra).build();
+    }
+
+    private Response render(ApiProblem problem) {
+        JsonObjectBuilder extra = Json.createObjectBuilder();
+        if (!problem.errors().isEmpty()) {
+            var errors = Json.createArrayBuilder();
+            problem.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field())
+                    .add("message", e.message())));
+            extra.add("errors", errors);
+        }
+        for (Map.Entry<String, Object> e : problem.extensions().entrySet()) {
+            extra.add(e.getKey(), Json.createValue(String.valueOf(e.getValue())));
+        }
+        Response.ResponseBuilder response = build(problem.status(), problem.title(), problem.detail(), extra);
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+
+    private Response.ResponseBuilder build(int status, String title, String detail, JsonObjectBuilder extra) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                .add("status", status).add("detail", detail).add("instance", path());
+        if (extra != null) {
+            body.addAll(extra);
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This path does not accept that method.";
+            case 406 -> "This resource cannot produce the requested media type.";
+            case 415 -> "This resource does not accept that content type.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private String path() {
+        return uriInfo == null ? "" : "/" + uriInfo.getPath().replaceFirst("^/", "");
+    }
+}

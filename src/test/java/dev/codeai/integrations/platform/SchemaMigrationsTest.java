@@ -1,0 +1,68 @@
+package dev.codeai.integrations.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+
+/** Runs every migration on the embedded database and on the local PostgreSQL (a scratch schema). */
+class SchemaMigrationsTest {
+    private static final List<String> TABLES = List.of("webhook_endpoint", "webhook_delivery",
+            "webhook_delivery_attempt", "external_api_cache", "rate_limit_bucket");
+    private static final String POSTGRES = System.getProperty("test.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=root");
+
+    @Test
+    void createsEveryTableOnTheEmbeddedDatabase() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "migrations-test"));
+        String url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db-" + UUID.randomUUID()) + ";MODE=LEGACY";
+
+        MigrateResult first = SchemaMigrations.on(url, Optional.empty()).migrate();
+        MigrateResult second = SchemaMigrations.on(url, Optional.empty()).migrate();
+
+        assertThat(first.migrationsExecuted).isPositive();
+        assertThat(second.migrationsExecuted).isZero();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(tables(connection, null)).containsAll(TABLES);
+        }
+    }
+
+    @Test
+    void createsTheSchemaAndEveryTableOnPostgres() throws Exception {
+        String schema = "codeai_test_" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            MigrateResult result = SchemaMigrations.on(POSTGRES, Optional.of(schema)).migrate();
+
+            assertThat(result.migrationsExecuted).isPositive();
+            try (Connection connection = DriverManager.getConnection(POSTGRES)) {
+                assertThat(tables(connection, schema)).containsAll(TABLES);
+            }
+        } finally {
+            try (Connection connection = DriverManager.getConnection(POSTGRES);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static List<String> tables(Connection connection, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase());
+            }
+        }
+        return names;
+    }
+}
