@@ -33,7 +33,8 @@ public final class BeanGenerator {
             if (customBackoff) {
                 annotations.add("@CustomBackoff(" + cls + ".Waits.class)");
             } else if (retry.strategy() == RetryPolicy.Strategy.EXPONENTIAL) {
-                annotations.add("@ExponentialBackoff(factor = 2, maxDelay = " + MAX_DELAY_MS + ", maxDelayUnit = ChronoUnit.MILLIS)");
+                long maxDelay = Math.min(MAX_DELAY_MS, budget(integration) - 1);
+                annotations.add("@ExponentialBackoff(factor = 2, maxDelay = " + maxDelay + ", maxDelayUnit = ChronoUnit.MILLIS)");
             }
             integration.circuitBreaker().ifPresent(cb -> {
                 annotations.add(breakerAnnotation(cb));
@@ -64,14 +65,20 @@ public final class BeanGenerator {
 
     private static String retryAnnotation(Integration integration, boolean customBackoff) {
         RetryPolicy retry = integration.retry();
-        long budget = integration.timeout().toMillis() * (retry.maxRetries() + 1L);
+        long budget = budget(integration);
         long jitter = retry.explicitDelays() ? 0 : JITTER_MS;
         return "@Retry(maxRetries = " + retry.maxRetries()
                 + ", delay = " + (customBackoff ? 0 : BASE_DELAY_MS) + ", delayUnit = ChronoUnit.MILLIS"
                 + ", jitter = " + jitter + ", jitterDelayUnit = ChronoUnit.MILLIS"
-                + ", maxDuration = " + Math.max(budget, BASE_DELAY_MS + 1) + ", durationUnit = ChronoUnit.MILLIS"
+                + ", maxDuration = " + budget + ", durationUnit = ChronoUnit.MILLIS"
                 + ",\n            retryOn = {RetryableFailure.class, TimeoutException.class}"
                 + ", abortOn = {NonRetryableFailure.class, CircuitBreakerOpenException.class})";
+    }
+
+    /** The call budget of DSL.md §5.4: (N+1) × timeout; SmallRye needs it above the first delay. */
+    static long budget(Integration integration) {
+        long budget = integration.timeout().toMillis() * (integration.retry().maxRetries() + 1L);
+        return Math.max(budget, BASE_DELAY_MS + 1);
     }
 
     private static String breakerAnnotation(CircuitBreakerSpec cb) {

@@ -109,6 +109,9 @@ final class TokenCursor {
 
     /** Skips a whole top-level declaration: up to its block's balanced closing brace. */
     void skipDeclaration() {
+        if (!atEnd() && !check(TokenKind.LBRACE)) {
+            advance();
+        }
         while (!atEnd() && !check(TokenKind.LBRACE)) {
             if (peek().newlineBefore() && current > 0 && peek().is(TokenKind.NAME) && !previous().is(TokenKind.NAME)
                     && looksLikeDeclarationStart()) {

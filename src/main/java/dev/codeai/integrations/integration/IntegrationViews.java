@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /** The JSON shapes of the integration management routes (example README, "Integration Status"). */
@@ -11,14 +12,17 @@ public final class IntegrationViews {
     public record StatusList(List<Status> integrations) {
     }
 
+    @JsonbPropertyOrder({"name", "type", "status", "circuitState", "errorRate", "lastSuccessAt", "lastFailureAt"})
     public record Status(String name, String type, String status, String circuitState, double errorRate,
                          String lastSuccessAt, String lastFailureAt) {
     }
 
+    @JsonbPropertyOrder({"name", "status", "circuitState", "latencyP50", "latencyP99", "successRate", "lastError"})
     public record Health(String name, String status, String circuitState, Long latencyP50, Long latencyP99,
                          double successRate, String lastError) {
     }
 
+    @JsonbPropertyOrder({"name", "circuitState"})
     public record CircuitReset(String name, String circuitState) {
     }
 }

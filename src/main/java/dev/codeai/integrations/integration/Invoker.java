@@ -39,6 +39,9 @@ public class Invoker {
     @Inject
     Clock clock;
 
+    @Inject
+    org.eclipse.microprofile.config.Config config;
+
     private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
 
     /** A completed call: the upstream's answer, how many attempts it took and the breaker state after it. */
@@ -72,9 +75,10 @@ public class Invoker {
             long retryAfter = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toSeconds()).orElse(1L);
             throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
         } catch (TimeoutException e) {
+            long timeout = effectiveTimeoutMillis(integration);
             stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), "timed out after "
-                    + integration.model().timeout().toMillis() + " ms");
-            throw new IntegrationProblems.UpstreamTimeout(name, integration.model().timeout().toMillis(), call.attempts());
+                    + timeout + " ms");
+            throw new IntegrationProblems.UpstreamTimeout(name, timeout, call.attempts());
         } catch (UpstreamFailure e) {
             stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), e.getMessage());
             if (e.status() >= 400 && e.status() < 500 && e.response().isPresent()) {
@@ -82,6 +86,12 @@ public class Invoker {
             }
             throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
         }
+    }
+
+    /** The DSL timeout unless MP Config overrides the generated bean's {@code @Timeout} at deploy time. */
+    private long effectiveTimeoutMillis(ResolvedIntegration integration) {
+        String key = dev.codeai.integrations.codegen.ClassNames.qualified(integration.name()) + "/call/Timeout/value";
+        return config.getOptionalValue(key, Long.class).orElse(integration.model().timeout().toMillis());
     }
 
     private static Optional<String> idempotencyKey(ResolvedIntegration integration, Optional<String> callerKey) {

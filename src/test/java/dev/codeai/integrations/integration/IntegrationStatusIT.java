@@ -1,0 +1,55 @@
+package dev.codeai.integrations.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** GET /integrations/status and /integrations/{name}/health in the example README's shapes. */
+class IntegrationStatusIT {
+
+    @Test
+    void listsEveryIntegrationOfTheBundledFileWithItsTypeAndCircuitState() throws Exception {
+        HttpResponse<String> response = Gateway.get("/integrations/status");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body()).startsWith("{\"integrations\":[")
+                .contains("\"name\":\"GitHubAPI\",\"type\":\"rest\"", "\"name\":\"WeatherAPI\",\"type\":\"rest\"",
+                        "\"name\":\"StripeAPI\",\"type\":\"rest\"", "\"name\":\"GitHubGraphQL\",\"type\":\"graphql\"",
+                        "\"name\":\"WebhookDeliveryService\",\"type\":\"webhook\"",
+                        "\"name\":\"NotificationService\",\"type\":\"rest\"", "\"name\":\"StorageService\",\"type\":\"rest\"")
+                .contains("\"error_rate\":", "\"last_success_at\":", "\"last_failure_at\":");
+    }
+
+    @Test
+    void reportsAnIntegrationWithAnUnsetVariableAsDownWithTheReason() throws Exception {
+        HttpResponse<String> health = Gateway.get("/integrations/StorageService/health");
+        HttpResponse<String> call = Gateway.invoke("StorageService", "download", "{\"bucket\":\"b\",\"key\":\"k\"}");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"name\":\"StorageService\"", "\"status\":\"down\"",
+                "\"circuit_state\":\"closed\"", "\"latency_p50\":null", "\"latency_p99\":null",
+                "\"last_error\":\"environment variable S3_ENDPOINT_URL is not set\"");
+        assertThat(call.statusCode()).isEqualTo(503);
+        assertThat(call.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void answersAnUnknownIntegrationWithA404Problem() throws Exception {
+        HttpResponse<String> response = Gateway.get("/integrations/NoSuchAPI/health");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404", "\"instance\":\"/integrations/NoSuchAPI/health\"",
+                "NoSuchAPI");
+    }
+
+    @Test
+    void rejectsUnknownAndMissingArgumentsNamingEach() throws Exception {
+        HttpResponse<String> response = Gateway.invoke("GitHubAPI", "get_user", "{\"user\":\"x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("{\"field\":\"user\"", "{\"field\":\"username\",\"message\":\"is required\"}");
+    }
+}
