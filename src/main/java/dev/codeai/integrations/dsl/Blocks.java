@@ -22,11 +22,15 @@ final class Blocks {
     private final TokenCursor in;
     private final Diagnostics diagnostics;
     private final Parser parser;
+    private final ValueParser values;
+    private final TypeParser types;
 
-    Blocks(TokenCursor in, Diagnostics diagnostics, Parser parser) {
+    Blocks(TokenCursor in, Diagnostics diagnostics, Parser parser, ValueParser values, TypeParser types) {
         this.in = in;
         this.diagnostics = diagnostics;
         this.parser = parser;
+        this.values = values;
+        this.types = types;
     }
 
     // Block ::= '{' ( Property Sep? )* '}'
@@ -140,9 +144,9 @@ final class Blocks {
         }
         requireColon(colon, key);
         if (in.check(TokenKind.NAME) && in.peekAt(1).is(TokenKind.LBRACE)) {
-            return new Property(name, parser.typedBlock(), key.position());
+            return new Property(name, values.typedBlock(), key.position());
         }
-        return new Property(name, parser.value(), key.position());
+        return new Property(name, values.value(), key.position());
     }
 
     private Value unknownValue(boolean colon, Token key) {
@@ -151,7 +155,7 @@ final class Blocks {
             return new BlockValue(body(BlockShape.OPEN, key.text()), open.position());
         }
         requireColon(colon, key);
-        return parser.unknownValue();
+        return values.unknownValue();
     }
 
     private void requireColon(boolean colon, Token key) {
@@ -167,14 +171,14 @@ final class Blocks {
         switch (rule) {
             case "integration.retry" -> {
                 requireColon(colon, keyToken);
-                return parser.retrySpec();
+                return values.retrySpec();
             }
             case "circuit_breaker.threshold" -> {
                 requireColon(colon, keyToken);
-                return parser.thresholdSpec();
+                return values.thresholdSpec();
             }
             case "operation.query" -> {
-                return in.check(TokenKind.LBRACE) ? parser.types().objectType() : afterColon(colon, keyToken);
+                return in.check(TokenKind.LBRACE) ? types.objectType() : afterColon(colon, keyToken);
             }
             case "operation.variables", "operation.body", "endpoint.path", "endpoint.query", "endpoint.body",
                  "event.payload" -> {
@@ -182,13 +186,13 @@ final class Blocks {
                     throw in.error(in.peek(), "expected '{' to open the " + key + " schema but found "
                             + in.peek().describe());
                 }
-                return parser.types().objectType();
+                return types.objectType();
             }
             case "operation.returns", "endpoint.returns" -> {
                 if (!colon && !in.check(TokenKind.LBRACE)) {
                     requireColon(false, keyToken);
                 }
-                return parser.types().typeExpr();
+                return types.typeExpr();
             }
             case "event.trigger" -> {
                 requireColon(colon, keyToken);
@@ -196,7 +200,7 @@ final class Blocks {
                     throw in.error(in.peek(), "expected 'when' after 'trigger:' but found " + in.peek().describe());
                 }
                 in.advance();
-                return parser.looseValue();
+                return values.looseValue();
             }
             default -> {
                 return null;
@@ -206,7 +210,7 @@ final class Blocks {
 
     private Value afterColon(boolean colon, Token key) {
         requireColon(colon, key);
-        return parser.value();
+        return values.value();
     }
 
     // EntityMember ::= 'description' ':' STRING | 'index' ':' '[' NAME ( ',' NAME )* ','? ']' 'unique'? | FieldDecl
@@ -222,7 +226,7 @@ final class Blocks {
         if (first.isName("index") && in.peekAt(1).is(TokenKind.COLON)) {
             return new Property("index", index(), first.position());
         }
-        FieldDecl field = parser.types().fieldDecl();
+        FieldDecl field = types.fieldDecl();
         return new Property(field.name(), new FieldSpec(field, field.position()), field.position());
     }
 
