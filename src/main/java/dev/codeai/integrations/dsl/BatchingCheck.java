@@ -21,13 +21,15 @@ final class BatchingCheck {
     }
 
     Optional<Policies.Batching> resolve(Policies.Batching batching, Map<String, Operation> ops, Property block) {
-        Optional<Operation> batchOp = batching.batchOperation().isEmpty()
-                ? single(ops.values().stream().filter(op -> itemFields(op).isPresent()).toList())
-                : Optional.ofNullable(ops.get(batching.batchOperation())).filter(op -> itemFields(op).isPresent());
+        boolean named = !batching.batchOperation().isEmpty();
+        Optional<Operation> batchOp = named
+                ? Optional.ofNullable(ops.get(batching.batchOperation())).filter(op -> itemFields(op).isPresent())
+                : single(ops.values().stream().filter(op -> op.body().fields().size() == 1 && itemFields(op).isPresent())
+                        .toList());
         if (batchOp.isEmpty()) {
-            String named = batching.batchOperation().isEmpty() ? "no operation whose body is a single list({…}) field"
-                    : "operation '" + batching.batchOperation() + "' is not an operation with a single list({…}) body field";
-            diagnostics.error("batch-operation-not-found", block.position(), "batching needs a batch operation: " + named);
+            String problem = named ? "operation '" + batching.batchOperation() + "' is not an operation of this "
+                    + "integration with exactly one list({…}) body field" : "no single operation whose body is one list({…}) field";
+            diagnostics.error("batch-operation-not-found", block.position(), "batching needs a batch operation: " + problem);
             return Optional.empty();
         }
         Map<String, Field> item = itemFields(batchOp.get()).get();
@@ -50,16 +52,12 @@ final class BatchingCheck {
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
-    /** The item fields when the body is exactly one list({…}) field. */
+    /** The item fields when exactly one body field is a list({…}); the batch items go into that field. */
     static Optional<Map<String, Field>> itemFields(Operation op) {
-        if (op.body().fields().size() != 1) {
-            return Optional.empty();
-        }
-        Field only = op.body().fields().values().iterator().next();
-        if (only.type() instanceof FieldType.ListOf list && list.element() instanceof FieldType.ObjectOf object) {
-            return Optional.of(object.fields());
-        }
-        return Optional.empty();
+        List<Map<String, Field>> lists = op.body().fields().values().stream()
+                .filter(f -> f.type() instanceof FieldType.ListOf list && list.element() instanceof FieldType.ObjectOf)
+                .map(f -> ((FieldType.ObjectOf) ((FieldType.ListOf) f.type()).element()).fields()).toList();
+        return lists.size() == 1 ? Optional.of(lists.get(0)) : Optional.empty();
     }
 
     private static boolean fillable(Field field, Operation op) {

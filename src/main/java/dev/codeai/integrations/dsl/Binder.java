@@ -98,9 +98,9 @@ final class Binder {
         }
         diagnostics.context("");
         for (Endpoint ep : endpoints) {
-            ep.onSuccessEvent().filter(name -> !events.containsKey(name)).ifPresent(name -> diagnostics.error(
-                    "unknown-event", ep.position(), "on_success emits '" + name + "', which is not a declared event"
-                            + Names.didYouMean(name, events.keySet())));
+            ep.onSuccess().filter(emit -> !events.containsKey(emit.event())).ifPresent(emit -> diagnostics.error(
+                    "unknown-event", emit.position(), "on_success emits '" + emit.event() + "', which is not a declared event"
+                            + Names.didYouMean(emit.event(), events.keySet())));
         }
         return new Spec(file.file(), config, entities, integrations, List.copyOf(endpoints), events);
     }

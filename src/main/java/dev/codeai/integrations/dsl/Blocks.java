@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Block bodies and properties (DSL.md §3.2): separators, duplicate keys, unknown keys and recovery to the
@@ -39,11 +40,12 @@ final class Blocks {
     }
 
     // IntegrationMember ::= ( OperationDecl | IntegrationProp ) Sep?
-    List<Property> integrationBody(String label, List<Declaration.Operation> operations) {
+    /** The integration's properties, or empty when it is written in the legacy syntax (reported, skipped whole). */
+    Optional<List<Property>> integrationBody(String label, List<Declaration.Operation> operations) {
         int open = in.mark();
         Map<String, Position> operationNames = new HashMap<>();
         try {
-            return loop(BlockShape.INTEGRATION, label, () -> {
+            return Optional.of(loop(BlockShape.INTEGRATION, label, () -> {
                 if (in.checkName("operation") && in.peekAt(1).is(TokenKind.NAME)) {
                     Declaration.Operation op = parser.operationDecl(label);
                     Position first = operationNames.putIfAbsent(op.name(), op.position());
@@ -57,11 +59,11 @@ final class Blocks {
                 }
                 legacyCheck();
                 return property(BlockShape.INTEGRATION);
-            });
+            }));
         } catch (LegacySyntax e) {
             in.reset(open);
             in.skipBalanced();
-            return List.of();
+            return Optional.empty();
         }
     }
 
@@ -99,12 +101,13 @@ final class Blocks {
             properties.add(p);
             return;
         }
-        Position first = seen.putIfAbsent(p.key(), p.position());
+        // An entity's `description: "…"` documentation and a field named description are different members.
+        boolean field = p.value() instanceof FieldSpec;
+        Position first = seen.putIfAbsent((field ? "field " : "") + p.key(), p.position());
         if (first == null) {
             properties.add(p);
             return;
         }
-        boolean field = p.value() instanceof FieldSpec;
         diagnostics.error(field ? "duplicate-field" : "duplicate-property", p.position(),
                 "duplicate " + (field ? "field" : "property") + " '" + p.key() + "' (first defined at line "
                         + first.line() + ")");
@@ -130,6 +133,9 @@ final class Blocks {
         String name = (String) key.value();
         boolean colon = in.match(TokenKind.COLON);
         if (!shape.knows(name)) {
+            if (!colon && !in.check(TokenKind.LBRACE)) {
+                requireColon(false, key); // a syntax error, not an unknown property
+            }
             diagnostics.warning("unknown-property", key.position(), "unknown property '" + name + "' in "
                     + shape.name() + Names.didYouMean(name, shape.known()));
             return new Property(name, unknownValue(colon, key), key.position());

@@ -50,6 +50,11 @@ public final class Diagnostics {
         items.removeIf(filter);
     }
 
+    /** Whether an error is already reported at exactly {@code at}; a second one there would be a follow-on. */
+    public boolean hasErrorAt(Position at) {
+        return items.stream().anyMatch(d -> d.isError() && d.position().equals(at));
+    }
+
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }

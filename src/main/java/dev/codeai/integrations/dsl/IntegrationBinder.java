@@ -63,7 +63,8 @@ final class IntegrationBinder {
                 .filter(d -> !d.isZero());
         Policies.Fallback fallback = props.get("fallback").map(policies::fallback).orElse(new Policies.Fallback.None());
         Optional<Policies.Idempotency> idempotency = props.get("idempotency").flatMap(policies::idempotency);
-        Optional<Policies.Batching> batching = props.get("batching").flatMap(policies::batching);
+        Optional<Policies.Batching> batching = props.get("batching").filter(b -> k == IntegrationKind.REST)
+                .flatMap(policies::batching);
         Optional<Policies.Signature> signature = props.get("signature").flatMap(policies::signature);
         if (k == IntegrationKind.WEBHOOK && signature.isEmpty() && !props.has("signature")) {
             signature = Optional.of(new Policies.Signature("sha256", "X-Webhook-Signature",

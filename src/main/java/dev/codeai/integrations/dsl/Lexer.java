@@ -234,7 +234,7 @@ public final class Lexer {
             in.advance();
         }
         String text = in.text(from);
-        add(TokenKind.PATH, text, text, start);
+        add(TokenKind.PATH, text, valid ? text : null, start); // null: reported, the endpoint is dropped
     }
 
     /** Index of the '}' closing a well-formed {NAME} at pos, or -1. */

@@ -8,6 +8,7 @@ import dev.codeai.integrations.dsl.model.IntegrationKind;
 import dev.codeai.integrations.dsl.model.ObjectSchema;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.dsl.model.SecretValue;
+import dev.codeai.integrations.dsl.syntax.BlockValue;
 import dev.codeai.integrations.dsl.syntax.Declaration;
 import dev.codeai.integrations.dsl.syntax.ListValue;
 import dev.codeai.integrations.dsl.syntax.ObjectType;
@@ -34,6 +35,8 @@ final class OperationBinder {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "internal");
     private static final Pattern GRAPHQL_NAME = Pattern.compile("\\b(query|mutation|subscription)\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final FieldType STRING = new FieldType.Scalar(FieldType.ScalarKind.STRING);
+    /** Key of the path template in the template positions; no header name contains a NUL. */
+    private static final String PATH_TEMPLATE = "\0path";
 
     private final Values values;
     private final Diagnostics diagnostics;
@@ -90,9 +93,13 @@ final class OperationBinder {
         Optional<FieldType> returns = props.get("returns").flatMap(r -> types.type((TypeExpr) r.value(), true));
         Optional<Duration> cache = props.get("cache").flatMap(this::cache);
         Set<Integer> successCodes = props.get("success_codes").map(this::successCodes).orElse(Set.of());
-        props.get("description").ifPresent(values::string);
         String description = props.get("description").flatMap(values::string).orElse("");
-        List<Argument> arguments = arguments(decl, owner, method, path, headers, query, body, variables);
+        Map<String, Position> templateAt = new LinkedHashMap<>();
+        props.get("path").ifPresent(p -> templateAt.put(PATH_TEMPLATE, p.value().position()));
+        props.get("headers").map(Property::value).filter(BlockValue.class::isInstance).map(BlockValue.class::cast)
+                .ifPresent(b -> b.properties()
+                .forEach(h -> templateAt.putIfAbsent(h.key(), h.value().position())));
+        List<Argument> arguments = arguments(decl, owner, method, path, headers, templateAt, query, body, variables);
         return new Operation(decl.name(), description, method, path, query, document, variables, body, bodyType,
                 headers, returns, cache, successCodes, arguments, decl.position());
     }
@@ -188,22 +195,30 @@ final class OperationBinder {
     }
 
     private List<Argument> arguments(Declaration.Operation decl, Owner owner, HttpMethod method, Optional<String> path,
-                                     Map<String, SecretValue> headers, ObjectSchema query, ObjectSchema body,
-                                     ObjectSchema variables) {
+                                     Map<String, SecretValue> headers, Map<String, Position> templateAt,
+                                     ObjectSchema query, ObjectSchema body, ObjectSchema variables) {
         Map<String, Argument> args = new LinkedHashMap<>();
         Map<String, Field> declared = new LinkedHashMap<>();
         declare(query, Argument.Source.QUERY, args, declared, decl);
         declare(body, Argument.Source.BODY, args, declared, decl);
         declare(variables, Argument.Source.VARIABLE, args, declared, decl);
         List<String> placeholders = new ArrayList<>();
-        path.ifPresent(p -> placeholders.addAll(Templates.placeholders(p)));
+        List<Position> placeholderAt = new ArrayList<>();
+        path.ifPresent(p -> Templates.placeholders(p).forEach(name -> {
+            placeholders.add(name);
+            placeholderAt.add(templateAt.getOrDefault(PATH_TEMPLATE, decl.position()));
+        }));
         int pathCount = placeholders.size();
-        for (SecretValue h : headers.values()) {
-            if (h instanceof SecretValue.Literal l) {
-                checkTemplate(l.text(), decl.position());
-                placeholders.addAll(Templates.placeholders(l.text()));
+        headers.forEach((header, value) -> {
+            if (value instanceof SecretValue.Literal l) {
+                Position at = templateAt.getOrDefault(header, decl.position());
+                checkTemplate(l.text(), at);
+                Templates.placeholders(l.text()).forEach(name -> {
+                    placeholders.add(name);
+                    placeholderAt.add(at);
+                });
             }
-        }
+        });
         List<Argument> implicit = new ArrayList<>();
         for (int i = 0; i < placeholders.size(); i++) {
             String name = placeholders.get(i);
@@ -212,7 +227,7 @@ final class OperationBinder {
                 continue;
             }
             if (name.contains(".")) {
-                diagnostics.warning("unresolved-placeholder", decl.position(), "placeholder {" + name
+                diagnostics.warning("unresolved-placeholder", placeholderAt.get(i), "placeholder {" + name
                         + "} names no delivery-context field, argument or target field");
                 continue;
             }

@@ -70,8 +70,8 @@ public final class Parser {
         return switch (word.text()) {
             case "config" -> Optional.of(configDecl());
             case "entity" -> Optional.of(entityDecl());
-            case "integration" -> Optional.of(integrationDecl());
-            case "endpoint" -> Optional.of(endpointDecl());
+            case "integration" -> integrationDecl();
+            case "endpoint" -> endpointDecl();
             case "event" -> Optional.of(eventDecl());
             default -> {
                 foreignDecl();
@@ -97,14 +97,14 @@ public final class Parser {
     }
 
     // IntegrationDecl ::= 'integration' NAME '{' IntegrationMember* '}'
-    private Declaration integrationDecl() {
+    private Optional<Declaration> integrationDecl() {
         Token keyword = in.advance();
         Token name = in.consume(TokenKind.NAME, "an integration name after 'integration'");
         String label = "integration " + name.text();
         diagnostics.context(label);
         List<Declaration.Operation> operations = new ArrayList<>();
-        List<Property> properties = blocks.integrationBody(label, operations);
-        return new Declaration.Integration(name.text(), properties, List.copyOf(operations), keyword.position());
+        return blocks.integrationBody(label, operations).map(properties -> new Declaration.Integration(name.text(),
+                properties, List.copyOf(operations), keyword.position()));
     }
 
     // OperationDecl ::= 'operation' NAME '{' ( OperationProp Sep? )* '}'
@@ -122,7 +122,8 @@ public final class Parser {
     }
 
     // EndpointDecl ::= 'endpoint' HttpMethod PATH '{' ( EndpointProp Sep? )* '}'
-    private Declaration endpointDecl() {
+    // An endpoint whose path the lexer rejected is read for its other errors, then dropped.
+    private Optional<Declaration> endpointDecl() {
         Token keyword = in.advance();
         Token method = in.peek();
         if (!method.is(TokenKind.NAME) || !HTTP_METHODS.contains(method.text())) {
@@ -134,7 +135,11 @@ public final class Parser {
         String label = "endpoint " + method.text() + " " + path.text();
         diagnostics.context(label);
         List<Property> properties = blocks.body(BlockShape.ENDPOINT, label);
-        return new Declaration.Endpoint(method.text(), path.text(), path.position(), properties, keyword.position());
+        if (path.value() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Declaration.Endpoint(method.text(), path.text(), path.position(), properties,
+                keyword.position()));
     }
 
     // EventDecl ::= 'event' NAME '{' ( EventProp Sep? )* '}'

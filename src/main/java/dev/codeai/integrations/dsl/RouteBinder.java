@@ -71,7 +71,7 @@ final class RouteBinder {
         ObjectSchema query = props.get("query").map(q -> types.schema(q.value())).orElse(ObjectSchema.EMPTY);
         ObjectSchema body = props.get("body").map(b -> types.schema(b.value())).orElse(ObjectSchema.EMPTY);
         Optional<FieldType> returns = props.get("returns").flatMap(r -> types.type((TypeExpr) r.value(), true));
-        Optional<String> onSuccess = props.get("on_success").flatMap(this::emit);
+        Optional<Endpoint.Emit> onSuccess = props.get("on_success").flatMap(this::emit);
         String description = props.get("description").flatMap(values::string).orElse("");
         Endpoint endpoint = new Endpoint(HttpMethod.valueOf(decl.method()), decl.path(), List.copyOf(params), description,
                 auth, roles, new ObjectSchema(allPath), query, body, returns, onSuccess, decl.position());
@@ -97,10 +97,10 @@ final class RouteBinder {
         return List.copyOf(roles);
     }
 
-    private Optional<String> emit(Property p) {
+    private Optional<Endpoint.Emit> emit(Property p) {
         if (p.value() instanceof CallValue c && c.name().equals("emit") && c.args().size() == 1
                 && c.args().get(0).value() instanceof Scalar s && s.kind() == TokenKind.NAME) {
-            return Optional.of(s.text());
+            return Optional.of(new Endpoint.Emit(s.text(), s.position()));
         }
         return values.invalid(p, "emit(EventName)");
     }

@@ -61,8 +61,11 @@ final class TokenCursor {
         throw error(peek(), "expected " + expectation + " but found " + peek().describe());
     }
 
+    /** Reports a syntax error at {@code at}, unless the lexer already reported the token itself. */
     ParseError error(Token at, String message) {
-        diagnostics.error("syntax", at.position(), message);
+        if (!diagnostics.hasErrorAt(at.position())) {
+            diagnostics.error("syntax", at.position(), message);
+        }
         return new ParseError();
     }
 

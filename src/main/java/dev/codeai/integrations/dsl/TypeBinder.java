@@ -214,6 +214,9 @@ final class TypeBinder {
 
     /** A default value checked against the field type (§5.3, §6 item 21). */
     private Optional<Object> defaultOf(Value arg, FieldType type, String field) {
+        if (arg instanceof Scalar s && s.isName("null")) {
+            return Optional.empty(); // reserved-null is already reported by the parser
+        }
         if (arg instanceof Scalar s && s.kind() == TokenKind.NAME && !s.isName("true") && !s.isName("false")) {
             if (type instanceof FieldType.EnumOf e && e.members().contains(s.text())) {
                 return Optional.of(s.text());

@@ -7,10 +7,14 @@ import java.util.Optional;
 /** An {@code endpoint}: configures the built-in route with the same method and path (DSL.md §5.7). */
 public record Endpoint(HttpMethod method, String path, List<String> pathParameters, String description,
                        AuthMode auth, List<String> roles, ObjectSchema pathSchema, ObjectSchema querySchema,
-                       ObjectSchema bodySchema, Optional<FieldType> returns, Optional<String> onSuccessEvent,
+                       ObjectSchema bodySchema, Optional<FieldType> returns, Optional<Emit> onSuccess,
                        Position position) {
 
     public enum AuthMode { REQUIRED, OPTIONAL, NONE }
+
+    /** {@code on_success: emit(Event)}: the event to publish after the route succeeds, and where it is named. */
+    public record Emit(String event, Position position) {
+    }
 
     /** The route with parameters renamed and the trailing slash dropped, for duplicate detection. */
     public String routeKey() {
