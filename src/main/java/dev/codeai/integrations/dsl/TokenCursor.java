@@ -85,8 +85,8 @@ final class TokenCursor {
     }
 
     /**
-     * Skips to the next property of the current block (a {@code Key :} at this depth that starts a line) or
-     * to the block's closing brace, always moving at least one token.
+     * Skips to the next property of the current block (a {@code Key :} at this depth, or a {@code Key {} that
+     * starts a line) or to the block's closing brace, always moving at least one token.
      */
     void synchronizeInBlock(int startMark) {
         if (current == startMark) {
@@ -98,7 +98,7 @@ final class TokenCursor {
             if (depth == 0 && t.is(TokenKind.RBRACE)) {
                 return;
             }
-            if (depth == 0 && t.newlineBefore() && atPropertyStart()) {
+            if (depth == 0 && atPropertyStart() && (t.newlineBefore() || peekAt(1).is(TokenKind.COLON))) {
                 return;
             }
             switch (t.kind()) {
