@@ -16,6 +16,9 @@ public class CircuitStates {
     @Inject
     CircuitBreakerMaintenance maintenance;
 
+    @Inject
+    CircuitMetrics metrics;
+
     public String state(ResolvedIntegration integration) {
         if (!hasBreaker(integration)) {
             return "closed";
@@ -31,7 +34,11 @@ public class CircuitStates {
     /** Closes the breaker; a no-op without one. Returns the state afterwards. */
     public String reset(ResolvedIntegration integration) {
         if (hasBreaker(integration)) {
+            boolean wasClosed = maintenance.currentState(integration.name()) == CircuitBreakerState.CLOSED;
             maintenance.reset(integration.name());
+            if (!wasClosed) {
+                metrics.transition(integration.name(), CircuitBreakerState.CLOSED); // reset() fires no event
+            }
         }
         return state(integration);
     }

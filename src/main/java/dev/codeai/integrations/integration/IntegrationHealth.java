@@ -26,7 +26,7 @@ public class IntegrationHealth {
     Catalog catalog;
 
     @Inject
-    Invoker invoker;
+    CallOutcomes outcomes;
 
     @Inject
     CircuitStates circuits;
@@ -40,7 +40,7 @@ public class IntegrationHealth {
 
     public IntegrationViews.Health health(String name) {
         ResolvedIntegration integration = find(name);
-        CallStats.Snapshot s = invoker.stats(name).snapshot(clock.instant());
+        CallStats.Snapshot s = outcomes.stats(name).snapshot(clock.instant());
         String circuit = circuits.state(integration);
         String lastError = integration.unconfigured().or(s::lastError).orElse(null);
         return new IntegrationViews.Health(name, statusOf(integration, circuit, s), circuit, s.p50().orElse(null),
@@ -52,7 +52,7 @@ public class IntegrationHealth {
     }
 
     private IntegrationViews.Status status(ResolvedIntegration integration) {
-        CallStats.Snapshot s = invoker.stats(integration.name()).snapshot(clock.instant());
+        CallStats.Snapshot s = outcomes.stats(integration.name()).snapshot(clock.instant());
         String circuit = circuits.state(integration);
         return new IntegrationViews.Status(integration.name(), integration.model().kind().dslName(),
                 statusOf(integration, circuit, s), circuit, round(s.errorRate()), format(s.lastSuccess()),

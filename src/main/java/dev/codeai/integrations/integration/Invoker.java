@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -42,7 +40,8 @@ public class Invoker {
     @Inject
     org.eclipse.microprofile.config.Config config;
 
-    private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
+    @Inject
+    CallOutcomes outcomes;
 
     /** A completed call: the upstream's answer, how many attempts it took and the breaker state after it. */
     public record Invocation(UpstreamResponse response, int attempts, String circuitState) {
@@ -68,24 +67,29 @@ public class Invoker {
         Instant start = clock.instant();
         try {
             UpstreamResponse response = bean.call(call);
-            stats(name).success(clock.instant(), Duration.between(start, clock.instant()));
+            record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(response, call.attempts(), circuits.state(integration));
         } catch (CircuitBreakerOpenException e) {
-            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), "circuit open");
+            record(name, operationName, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");
             long retryAfter = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toSeconds()).orElse(1L);
             throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
         } catch (TimeoutException e) {
             long timeout = effectiveTimeoutMillis(integration);
-            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), "timed out after "
-                    + timeout + " ms");
+            record(name, operationName, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
             throw new IntegrationProblems.UpstreamTimeout(name, timeout, call.attempts());
         } catch (UpstreamFailure e) {
-            stats(name).failure(clock.instant(), Duration.between(start, clock.instant()), e.getMessage());
             if (e.status() >= 400 && e.status() < 500 && e.response().isPresent()) {
+                record(name, operationName, CallOutcomes.Outcome.CLIENT_ERROR, start, e.getMessage());
                 return new Invocation(e.response().get(), call.attempts(), circuits.state(integration));
             }
+            record(name, operationName, CallOutcomes.Outcome.UPSTREAM_ERROR, start, e.getMessage());
             throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
         }
+    }
+
+    private void record(String name, String operation, CallOutcomes.Outcome outcome, Instant start, String error) {
+        Instant end = clock.instant();
+        outcomes.record(name, operation, outcome, end, Duration.between(start, end), error);
     }
 
     /** The DSL timeout unless MP Config overrides the generated bean's {@code @Timeout} at deploy time. */
@@ -97,9 +101,5 @@ public class Invoker {
     private static Optional<String> idempotencyKey(ResolvedIntegration integration, Optional<String> callerKey) {
         return integration.model().idempotency().flatMap(idem -> callerKey.filter(k -> !k.isBlank())
                 .or(() -> idem.generate() ? Optional.of(UUID.randomUUID().toString()) : Optional.empty()));
-    }
-
-    public CallStats stats(String name) {
-        return stats.computeIfAbsent(name, n -> new CallStats());
     }
 }

@@ -1,7 +1,9 @@
 package dev.codeai.integrations.platform;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,17 +29,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    RequestCorrelation correlation;
+
+    @Inject
+    RequestSizeLimit.Exceeded bodyTooLarge;
+
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof ApiProblem problem) {
-            return render(problem);
+        if (bodyTooLarge.problem().isPresent()) {
+            return render(bodyTooLarge.problem().get());
+        }
+        // A problem raised while a body is read may arrive wrapped by the body reader.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiProblem problem) {
+                return render(problem);
+            }
+            if (cause instanceof JsonParsingException malformed) {
+                return render(new MalformedJson(malformed));
+            }
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return build(status.getStatusCode(), status.getReasonPhrase(), detailFor(status.getStatusCode()), null)
                     .build();
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = correlation.id();
         LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + path(), failure);
         JsonObjectBuilder extra = Json.createObjectBuilder().add("correlation_id", correlationId);
         return build(500, "Internal Server Error", "An unexpected error occurred; quote correlation id "

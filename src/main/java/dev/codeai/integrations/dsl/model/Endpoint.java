@@ -16,9 +16,14 @@ public record Endpoint(HttpMethod method, String path, List<String> pathParamete
     public record Emit(String event, Position position) {
     }
 
-    /** The route with parameters renamed and the trailing slash dropped, for duplicate detection. */
+    /** The route with parameters unnamed and the trailing slash dropped: {@code GET /webhooks/{}}. */
     public String routeKey() {
-        String normalised = path.replaceAll("\\{[^}]*}", "{}");
+        return routeKey(method.name(), path);
+    }
+
+    /** The route key of {@code method} on a path template such as a JAX-RS {@code @Path}. */
+    public static String routeKey(String method, String path) {
+        String normalised = ("/" + path).replaceAll("/+", "/").replaceAll("\\{[^}]*}", "{}");
         if (normalised.length() > 1 && normalised.endsWith("/")) {
             normalised = normalised.substring(0, normalised.length() - 1);
         }

@@ -1,0 +1,57 @@
+package dev.codeai.integrations.integration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Where every call's outcome goes: the in-memory window behind status and health ({@link CallStats}) and
+ * the application metrics ({@code codeai_integration_calls_total} by integration, operation and outcome,
+ * and the {@code codeai_integration_call_duration_seconds} timer). Thread-safe.
+ */
+@ApplicationScoped
+public class CallOutcomes {
+
+    /** How a call ended, as the {@code outcome} metric tag. */
+    public enum Outcome {
+        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, TIMEOUT, CIRCUIT_OPEN;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final Metadata CALLS = Metadata.builder().withName("codeai_integration_calls")
+            .withDescription("Calls of integration operations through the gateway, by outcome").build();
+    private static final Metadata DURATION = Metadata.builder().withName("codeai_integration_call_duration")
+            .withDescription("Duration of integration calls, all attempts included").withUnit(MetricUnits.SECONDS)
+            .build();
+
+    @Inject
+    MetricRegistry registry;
+
+    private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
+
+    public void record(String integration, String operation, Outcome outcome, Instant at, Duration took,
+                       String error) {
+        if (outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR) {
+            stats(integration).success(at, took);
+        } else {
+            stats(integration).failure(at, took, error);
+        }
+        Tag[] tags = {new Tag("integration", integration), new Tag("operation", operation)};
+        registry.counter(CALLS, tags[0], tags[1], new Tag("outcome", outcome.tag())).inc();
+        registry.timer(DURATION, tags).update(took);
+    }
+
+    public CallStats stats(String integration) {
+        return stats.computeIfAbsent(integration, n -> new CallStats());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.codeai.integrations.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * 413 for a request body over {@code codeai.http.max-request-bytes} (default 1 MiB): at once when
+ * {@code Content-Length} says so, otherwise as soon as a streamed body passes the limit.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestSizeLimit implements ContainerRequestFilter {
+
+    @Inject
+    @ConfigProperty(name = "codeai.http.max-request-bytes", defaultValue = "1048576")
+    long limit;
+
+    @Inject
+    Exceeded exceeded;
+
+    /** Remembers, for the current request, that its body was cut off; body readers may wrap the problem. */
+    @RequestScoped
+    public static class Exceeded {
+        private long limit = -1;
+
+        void at(long bytes) {
+            limit = bytes;
+        }
+
+        public java.util.Optional<ContentTooLarge> problem() {
+            return limit < 0 ? java.util.Optional.empty() : java.util.Optional.of(new ContentTooLarge(limit));
+        }
+    }
+
+    /** 413 Content Too Large (RFC 9110). */
+    public static final class ContentTooLarge extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        ContentTooLarge(long limit) {
+            super(413, "Content Too Large", "The request body is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > limit) {
+            exceeded.at(limit);
+            throw new ContentTooLarge(limit);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Limited(request.getEntityStream()));
+        }
+    }
+
+    private final class Limited extends FilterInputStream {
+        private long count;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                exceeded.at(limit);
+                throw new ContentTooLarge(limit);
+            }
+        }
+    }
+}
