@@ -67,7 +67,8 @@ public class Invoker {
         Instant start = clock.instant();
         try {
             UpstreamResponse response = bean.call(call);
-            record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
+            record(name, operationName, response.status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
+                    : CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(response, call.attempts(), circuits.state(integration));
         } catch (CircuitBreakerOpenException e) {
             record(name, operationName, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");

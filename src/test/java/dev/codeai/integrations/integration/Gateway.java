@@ -1,27 +1,28 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.security.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
-/** A tiny HTTP client for the IT server's management API. */
-final class Gateway {
+/** A tiny HTTP client for the IT server's API; it calls as an admin unless given another token. */
+public final class Gateway {
 
-    static final String BASE_URL = System.getProperty("it.baseUrl", "http://localhost:19080");
+    public static final String BASE_URL = System.getProperty("it.baseUrl", "http://localhost:19080");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Gateway() {
     }
 
-    static HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET());
+    public static HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, Optional.of(TestTokens.admin()), Optional.empty(), "");
     }
 
-    static HttpResponse<String> post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    public static HttpResponse<String> post(String path, String json) throws Exception {
+        return send("POST", path, Optional.of(TestTokens.admin()), Optional.of("application/json"), json);
     }
 
     static HttpResponse<String> invoke(String integration, String operation, String json) throws Exception {
@@ -32,7 +33,14 @@ final class Gateway {
         post("/integrations/" + integration + "/circuit/reset", "");
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+    /** Any request: {@code token} empty sends no Authorization header; a body is sent when a type is given. */
+    public static HttpResponse<String> send(String method, String path, Optional<String> token,
+                                            Optional<String> contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(90))
+                .method(method, contentType.isPresent() ? HttpRequest.BodyPublishers.ofString(body)
+                        : HttpRequest.BodyPublishers.noBody());
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        contentType.ifPresent(type -> request.header("Content-Type", type));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

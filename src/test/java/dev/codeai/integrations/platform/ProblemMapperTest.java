@@ -1,0 +1,80 @@
+package dev.codeai.integrations.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The one place that renders failures: problems as they say, the unexpected as a 500 with a correlation id. */
+class ProblemMapperTest {
+
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @BeforeEach
+    void wire() {
+        mapper.correlation = new RequestCorrelation();
+        mapper.correlation.adopt("corr-123");
+        mapper.bodyTooLarge = new RequestSizeLimit.Exceeded();
+        Logger.getLogger(ProblemMapper.class.getName()).addHandler(capture);
+    }
+
+    @AfterEach
+    void unwire() {
+        Logger.getLogger(ProblemMapper.class.getName()).removeHandler(capture);
+    }
+
+    @Test
+    void unexpectedFailureIs500WithTheCorrelationIdAndNoInternals() {
+        Response response = mapper.toResponse(new IllegalStateException("pool exhausted for sk_live_secret"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        String body = (String) response.getEntity();
+        assertThat(body).contains("\"correlation_id\":\"corr-123\"").contains("corr-123")
+                .doesNotContain("IllegalStateException").doesNotContain("sk_live_secret").doesNotContain("dev.codeai");
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getMessage()).contains("corr-123");
+            assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class);
+        });
+    }
+
+    @Test
+    void jaxRsErrorsKeepTheirStatus() {
+        Response response = mapper.toResponse(new NotFoundException());
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat((String) response.getEntity()).contains("\"title\":\"Not Found\"");
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void aProblemWrappedByABodyReaderIsRenderedAsItself() {
+        mapper.bodyTooLarge.at(10);
+        Response response = mapper.toResponse(new jakarta.ws.rs.BadRequestException("wrapped"));
+
+        assertThat(response.getStatus()).isEqualTo(413);
+    }
+}
