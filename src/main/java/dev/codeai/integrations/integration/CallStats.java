@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public final class CallStats {
 
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final int MAX_SAMPLES = 4096;
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    static final int MAX_SAMPLES = 1000;
 
     private record Sample(Instant at, long millis, boolean failed) {
     }

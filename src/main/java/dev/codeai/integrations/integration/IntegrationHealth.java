@@ -12,13 +12,13 @@ import java.util.Optional;
 
 /**
  * Status and health of integrations from the real breaker and the recent calls: {@code down} when
- * unconfigured or open, {@code degraded} when half-open or more than {@link #DEGRADED_ERROR_RATE} of recent
+ * unconfigured or open, {@code degraded} when half-open or at least {@link #DEGRADED_ERROR_RATE} of recent
  * calls failed, else {@code healthy}.
  */
 @ApplicationScoped
 public class IntegrationHealth {
 
-    static final double DEGRADED_ERROR_RATE = 0.10;
+    static final double DEGRADED_ERROR_RATE = 0.05;
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -34,6 +34,9 @@ public class IntegrationHealth {
     @Inject
     Clock clock;
 
+    @Inject
+    DeployedPolicies deployed;
+
     public IntegrationViews.StatusList statusOfAll() {
         return new IntegrationViews.StatusList(catalog.all().stream().map(this::status).toList());
     }
@@ -45,6 +48,11 @@ public class IntegrationHealth {
         String lastError = integration.unconfigured().or(s::lastError).orElse(null);
         return new IntegrationViews.Health(name, statusOf(integration, circuit, s), circuit, s.p50().orElse(null),
                 s.p99().orElse(null), round(1.0 - s.errorRate()), lastError);
+    }
+
+    public IntegrationDescription describe(String name) {
+        ResolvedIntegration integration = find(name);
+        return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration));
     }
 
     public IntegrationViews.CircuitReset reset(String name) {
@@ -63,7 +71,7 @@ public class IntegrationHealth {
         if (!integration.configured() || circuit.equals("open")) {
             return "down";
         }
-        if (circuit.equals("half-open") || s.errorRate() > DEGRADED_ERROR_RATE) {
+        if (circuit.equals("half-open") || s.errorRate() >= DEGRADED_ERROR_RATE) {
             return "degraded";
         }
         return "healthy";

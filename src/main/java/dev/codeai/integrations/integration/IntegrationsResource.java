@@ -31,6 +31,12 @@ public class IntegrationsResource {
     }
 
     @GET
+    @Path("/{name}")
+    public IntegrationDescription describe(@PathParam("name") String name) {
+        return health.describe(name);
+    }
+
+    @GET
     @Path("/{name}/health")
     public IntegrationViews.Health health(@PathParam("name") String name) {
         return health.health(name);

@@ -38,7 +38,7 @@ public class Invoker {
     Clock clock;
 
     @Inject
-    org.eclipse.microprofile.config.Config config;
+    DeployedPolicies deployed;
 
     @Inject
     CallOutcomes outcomes;
@@ -75,7 +75,7 @@ public class Invoker {
             long retryAfter = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toSeconds()).orElse(1L);
             throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
         } catch (TimeoutException e) {
-            long timeout = effectiveTimeoutMillis(integration);
+            long timeout = deployed.timeoutMillis(integration);
             record(name, operationName, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
             throw new IntegrationProblems.UpstreamTimeout(name, timeout, call.attempts());
         } catch (UpstreamFailure e) {
@@ -91,12 +91,6 @@ public class Invoker {
     private void record(String name, String operation, CallOutcomes.Outcome outcome, Instant start, String error) {
         Instant end = clock.instant();
         outcomes.record(name, operation, outcome, end, Duration.between(start, end), error);
-    }
-
-    /** The DSL timeout unless MP Config overrides the generated bean's {@code @Timeout} at deploy time. */
-    private long effectiveTimeoutMillis(ResolvedIntegration integration) {
-        String key = dev.codeai.integrations.codegen.ClassNames.qualified(integration.name()) + "/call/Timeout/value";
-        return config.getOptionalValue(key, Long.class).orElse(integration.model().timeout().toMillis());
     }
 
     private static Optional<String> idempotencyKey(ResolvedIntegration integration, Optional<String> callerKey) {

@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,11 @@ public abstract class UpstreamFailure extends RuntimeException {
     /** The upstream's answer, when there was one. */
     public Optional<UpstreamResponse> response() {
         return Optional.ofNullable(response);
+    }
+
+    /** The upstream's {@code Retry-After} in seconds or as an HTTP date, when it sent one. */
+    public Optional<Duration> retryAfter() {
+        return response().flatMap(RetryAfter::of);
     }
 
     public int status() {

@@ -75,6 +75,24 @@ class FaultToleranceIT {
     }
 
     @Test
+    void waitsForRetryAfterBeforeRetryingAThrottledCall() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo("/github/users/busy")).inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cooled down")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        upstream.stubFor(get(urlPathEqualTo("/github/users/busy")).inScenario("throttled")
+                .whenScenarioStateIs("cooled down")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+
+        HttpResponse<String> response = Gateway.invoke("GitHubAPI", "get_user", "{\"username\":\"busy\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Integration-Attempts")).contains("2");
+        List<LoggedRequest> attempts = upstream.findAll(anyRequestedFor(urlPathMatching("/github/.*"))).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+        assertThat(gap(attempts, 0)).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
     void doesNotRetryAClientErrorAndPassesItThrough() throws Exception {
         upstream.stubFor(get(urlPathMatching("/github/users/.*")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
@@ -125,6 +143,10 @@ class FaultToleranceIT {
         assertThat(rejected.headers().firstValue("Retry-After")).contains("30");
         assertThat(rejected.body()).contains("\"title\":\"Circuit open\"");
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/weather/.*")))).hasSize(3);
+        String metrics = Gateway.get("/metrics?scope=application").body();
+        assertThat(metrics).contains("codeai_integration_circuit_state{integration=\"WeatherAPI\",mp_scope=\"application\",} 1.0");
+        assertThat(metrics.lines().filter(l -> l.startsWith("codeai_integration_circuit_transitions_total{")
+                && l.contains("integration=\"WeatherAPI\"") && l.contains("state=\"open\""))).isNotEmpty();
     }
 
     @Test

@@ -36,6 +36,23 @@ class IntegrationStatusIT {
     }
 
     @Test
+    void describesAnIntegrationWithItsEffectivePoliciesAndNoSecret() throws Exception {
+        HttpResponse<String> github = Gateway.get("/integrations/GitHubAPI");
+        HttpResponse<String> stripe = Gateway.get("/integrations/StripeAPI");
+        HttpResponse<String> unknown = Gateway.get("/integrations/NoSuchAPI");
+
+        assertThat(github.statusCode()).isEqualTo(200);
+        assertThat(github.body()).contains("\"name\":\"GitHubAPI\"", "\"type\":\"rest\"", "\"configured\":true",
+                "\"auth\":{\"type\":\"bearer\"", "\"strategy\":\"exponential\"", "\"name\":\"get_user\"",
+                "{\"name\":\"username\",\"type\":\"string\",\"required\":true", "\"in\":\"path\"")
+                .doesNotContain("ghp_it_token_not_secret");
+        // pom.xml overrides StripeAPI's timeout and retries at deploy time
+        assertThat(stripe.body()).contains("\"timeout_ms\":1000", "\"max_retries\":1").doesNotContain("sk_test_it");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
     void answersAnUnknownIntegrationWithA404Problem() throws Exception {
         HttpResponse<String> response = Gateway.get("/integrations/NoSuchAPI/health");
 

@@ -51,7 +51,8 @@ class ObservedCallsIT {
                 && l.contains("integration=\"GitHubAPI\"") && l.contains("operation=\"get_user\"")))
                 .anySatisfy(l -> assertThat(l).contains("outcome=\"success\""))
                 .anySatisfy(l -> assertThat(l).contains("outcome=\"client_error\""));
-        assertThat(metrics).contains("codeai_integration_call_duration_seconds_count{integration=\"GitHubAPI\"");
+        assertThat(metrics).contains("codeai_integration_call_duration_seconds_count{integration=\"GitHubAPI\"")
+                .contains("codeai_integration_call_duration_seconds_bucket{");
     }
 
     @Test

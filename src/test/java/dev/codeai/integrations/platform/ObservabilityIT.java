@@ -20,7 +20,8 @@ class ObservabilityIT {
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"name\":\"integrations\"")
-                .contains("\"name\":\"database\"").contains("PostgreSQL");
+                .contains("\"name\":\"database\"").contains("PostgreSQL")
+                .contains("\"name\":\"redis\"").contains("127.0.0.1:6379");
         assertThat(anonymous("/health/live").statusCode()).isEqualTo(200);
     }
 

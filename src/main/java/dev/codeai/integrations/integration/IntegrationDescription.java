@@ -1,0 +1,105 @@
+package dev.codeai.integrations.integration;
+
+import dev.codeai.integrations.dsl.model.Auth;
+import dev.codeai.integrations.dsl.model.CircuitBreakerSpec;
+import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.Operation;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /integrations/{name}}: what an integration is and the policies in effect (deploy-time
+ * overrides of timeout and retries included). Secrets are named by kind only, never shown; the base URL is
+ * shown without user info or query, where credentials could hide.
+ */
+@JsonbPropertyOrder({"name", "type", "description", "baseUrl", "configured", "unconfiguredReason", "auth", "timeoutMs",
+    "retry", "circuitBreaker", "rateLimit", "defaultCacheTtlSeconds", "operations"})
+public record IntegrationDescription(String name, String type, String description, String baseUrl, boolean configured,
+                                     String unconfiguredReason, AuthView auth, long timeoutMs, RetryView retry,
+                                     BreakerView circuitBreaker, RateLimitView rateLimit, Long defaultCacheTtlSeconds,
+                                     List<OperationView> operations) {
+
+    @JsonbPropertyOrder({"type", "placement", "name"})
+    public record AuthView(String type, String placement, String name) {
+    }
+
+    @JsonbPropertyOrder({"maxRetries", "strategy", "delaysMs"})
+    public record RetryView(int maxRetries, String strategy, List<Long> delaysMs) {
+    }
+
+    @JsonbPropertyOrder({"failures", "windowSeconds", "consecutive", "resetAfterSeconds", "halfOpenMaxCalls"})
+    public record BreakerView(int failures, Long windowSeconds, boolean consecutive, long resetAfterSeconds,
+                              int halfOpenMaxCalls) {
+    }
+
+    public record RateLimitView(long requests, long windowSeconds) {
+    }
+
+    @JsonbPropertyOrder({"name", "description", "method", "path", "cacheSeconds", "arguments"})
+    public record OperationView(String name, String description, String method, String path, Long cacheSeconds,
+                                List<ArgumentView> arguments) {
+    }
+
+    @JsonbPropertyOrder({"name", "type", "required", "defaultValue", "in"})
+    public record ArgumentView(String name, String type, boolean required, Object defaultValue, String in) {
+    }
+
+    static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries) {
+        Integration model = resolved.model();
+        String baseUrl = resolved.configured() ? model.baseUrl().map(resolved::resolve).map(IntegrationDescription::safe)
+                .orElse(null) : null;
+        RetryView retry = new RetryView(maxRetries, lower(model.retry().strategy().name()),
+                model.retry().delays().stream().map(Duration::toMillis).toList());
+        return new IntegrationDescription(model.name(), model.kind().dslName(), model.description(), baseUrl,
+                resolved.configured(), resolved.unconfigured().orElse(null), auth(model.auth()), timeoutMs, retry,
+                model.circuitBreaker().map(IntegrationDescription::breaker).orElse(null),
+                model.rateLimit().map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
+                model.defaultCacheTtl().map(Duration::toSeconds).orElse(null),
+                model.operations().values().stream().map(IntegrationDescription::operation).toList());
+    }
+
+    private static AuthView auth(Auth auth) {
+        if (auth instanceof Auth.Bearer) {
+            return new AuthView("bearer", "header", "Authorization");
+        }
+        if (auth instanceof Auth.ApiKey key) {
+            return new AuthView("api_key", lower(key.placement().name()), key.name());
+        }
+        if (auth instanceof Auth.Basic) {
+            return new AuthView("basic", "header", "Authorization");
+        }
+        if (auth instanceof Auth.AwsSigV4) {
+            return new AuthView("aws_signature_v4", "header", "Authorization");
+        }
+        return new AuthView("none", null, null);
+    }
+
+    private static BreakerView breaker(CircuitBreakerSpec spec) {
+        return new BreakerView(spec.failures(), spec.window().map(Duration::toSeconds).orElse(null), spec.consecutive(),
+                spec.resetAfter().toSeconds(), spec.halfOpenMaxCalls());
+    }
+
+    private static OperationView operation(Operation op) {
+        return new OperationView(op.name(), op.description(), op.method().name(), op.path().orElse(null),
+                op.cacheTtl().map(Duration::toSeconds).orElse(null), op.arguments().stream()
+                .map(a -> new ArgumentView(a.name(), a.type().describe(), a.required(), a.defaultValue().orElse(null),
+                        lower(a.source().name()))).toList());
+    }
+
+    /** The URL without user info, query or fragment. */
+    static String safe(String url) {
+        try {
+            URI uri = URI.create(url);
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

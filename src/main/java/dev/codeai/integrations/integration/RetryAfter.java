@@ -1,0 +1,34 @@
+package dev.codeai.integrations.integration;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds, or an HTTP date, which is measured
+ * against the same response's {@code Date} header so that neither clock skew nor our clock matters.
+ */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    static Optional<Duration> of(UpstreamResponse response) {
+        return response.header("Retry-After").flatMap(value -> parse(value.trim(), response.header("Date")));
+    }
+
+    static Optional<Duration> parse(String value, Optional<String> date) {
+        if (value.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            return date.map(d -> ZonedDateTime.parse(d.trim(), DateTimeFormatter.RFC_1123_DATE_TIME))
+                    .map(now -> Duration.between(now, at)).filter(d -> !d.isNegative());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
