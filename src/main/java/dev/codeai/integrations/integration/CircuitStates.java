@@ -17,7 +17,7 @@ public class CircuitStates {
     CircuitBreakerMaintenance maintenance;
 
     @Inject
-    CircuitMetrics metrics;
+    CircuitTransitions transitions;
 
     public String state(ResolvedIntegration integration) {
         if (!hasBreaker(integration)) {
@@ -37,7 +37,7 @@ public class CircuitStates {
             boolean wasClosed = maintenance.currentState(integration.name()) == CircuitBreakerState.CLOSED;
             maintenance.reset(integration.name());
             if (!wasClosed) {
-                metrics.transition(integration.name(), CircuitBreakerState.CLOSED); // reset() fires no event
+                transitions.transition(integration, CircuitBreakerState.CLOSED); // reset() fires no event
             }
         }
         return state(integration);
