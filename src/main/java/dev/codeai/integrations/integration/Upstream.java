@@ -1,14 +1,17 @@
 package dev.codeai.integrations.integration;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Makes one HTTP attempt of a call and classifies the answer: success codes and 4xx other than 408/429
@@ -18,15 +21,29 @@ import java.time.Duration;
 @ApplicationScoped
 public class Upstream {
 
-    @Resource
-    ManagedExecutorService executor;
+    /** Threads for the client's own I/O work; request threads only wait, so a few suffice. */
+    private static final int CLIENT_THREADS = 4;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService executor;
     private HttpClient client;
 
+    /**
+     * A fixed pool of container-managed threads: the shared managed executor also runs the server's request
+     * threads, which would wait on it under load, and a client without an executor starts a thread per answer.
+     */
     @PostConstruct
     void start() {
+        executor = Executors.newFixedThreadPool(CLIENT_THREADS, threads);
         client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     public UpstreamResponse attempt(Call call) {
