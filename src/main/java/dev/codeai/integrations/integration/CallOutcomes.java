@@ -21,7 +21,7 @@ public class CallOutcomes {
 
     /** How a call ended, as the {@code outcome} metric tag. */
     public enum Outcome {
-        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, TIMEOUT, CIRCUIT_OPEN;
+        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, GRAPHQL_ERROR, TIMEOUT, CIRCUIT_OPEN;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);

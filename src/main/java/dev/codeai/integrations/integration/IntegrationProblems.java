@@ -1,6 +1,7 @@
 package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.platform.ApiProblem;
+import jakarta.json.JsonArray;
 import java.util.List;
 import java.util.Map;
 
@@ -111,6 +112,23 @@ public final class IntegrationProblems {
         @Override
         public Map<String, Object> extensions() {
             return upstreamStatus == 0 ? Map.of() : Map.of("upstream_status", upstreamStatus);
+        }
+    }
+
+    /** HTTP 200 with GraphQL {@code errors}: the call failed, though the transport (and the breaker) saw success. */
+    public static final class GraphqlErrors extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final transient JsonArray errors;
+
+        public GraphqlErrors(String integration, JsonArray errors) {
+            super(502, "GraphQL errors", "Integration " + integration + " answered with " + errors.size() + " GraphQL error"
+                    + (errors.size() == 1 ? "" : "s") + ".");
+            this.errors = errors;
+        }
+
+        @Override
+        public Map<String, Object> extensions() {
+            return Map.of("graphql_errors", errors);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -67,6 +68,12 @@ public class Invoker {
         Instant start = clock.instant();
         try {
             UpstreamResponse response = bean.call(call);
+            Optional<JsonArray> graphqlErrors = integration.model().kind() == IntegrationKind.GRAPHQL
+                    ? GraphqlAnswer.errors(response) : Optional.empty();
+            if (graphqlErrors.isPresent()) {
+                record(name, operationName, CallOutcomes.Outcome.GRAPHQL_ERROR, start, "GraphQL errors");
+                throw new IntegrationProblems.GraphqlErrors(name, graphqlErrors.get());
+            }
             record(name, operationName, response.status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
                     : CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(response, call.attempts(), circuits.state(integration));

@@ -3,6 +3,7 @@ package dev.codeai.integrations.platform;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -70,7 +71,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             extra.add("errors", errors);
         }
         for (Map.Entry<String, Object> e : problem.extensions().entrySet()) {
-            extra.add(e.getKey(), Json.createValue(String.valueOf(e.getValue())));
+            extra.add(e.getKey(), e.getValue() instanceof JsonValue json ? json : Json.createValue(String.valueOf(e.getValue())));
         }
         Response.ResponseBuilder response = build(problem.status(), problem.title(), problem.detail(), extra);
         problem.headers().forEach(response::header);
