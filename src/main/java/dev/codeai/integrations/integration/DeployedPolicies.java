@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The timeout and retry count a generated bean really runs with: the DSL's values unless the standard
- * MicroProfile Fault Tolerance keys ({@code <bean class>/call/Timeout/value}, {@code …/Retry/maxRetries})
- * override them at deploy time.
+ * The timeout, retry count and breaker delay a generated bean really runs with: the DSL's values unless the
+ * standard MicroProfile Fault Tolerance keys ({@code <bean class>/call/Timeout/value}, {@code …/Retry/maxRetries},
+ * {@code …/CircuitBreaker/delay}, all in milliseconds as generated) override them at deploy time.
  */
 @ApplicationScoped
 public class DeployedPolicies {
@@ -24,6 +24,12 @@ public class DeployedPolicies {
     public int maxRetries(ResolvedIntegration integration) {
         return config.getOptionalValue(key(integration, "Retry/maxRetries"), Integer.class)
                 .orElse(integration.model().retry().maxRetries());
+    }
+
+    /** How long the breaker stays open ({@code reset_after}, or {@code …/CircuitBreaker/delay} when overridden). */
+    public long breakerDelayMillis(ResolvedIntegration integration) {
+        long dsl = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toMillis()).orElse(0L);
+        return config.getOptionalValue(key(integration, "CircuitBreaker/delay"), Long.class).orElse(dsl);
     }
 
     private static String key(ResolvedIntegration integration, String annotationKey) {

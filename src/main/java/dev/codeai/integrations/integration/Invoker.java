@@ -79,7 +79,7 @@ public class Invoker {
             return new Invocation(response, call.attempts(), circuits.state(integration));
         } catch (CircuitBreakerOpenException e) {
             record(name, operationName, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");
-            long retryAfter = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toSeconds()).orElse(1L);
+            long retryAfter = (deployed.breakerDelayMillis(integration) + 999) / 1000;
             throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
         } catch (TimeoutException e) {
             long timeout = deployed.timeoutMillis(integration);
