@@ -40,7 +40,8 @@ public class EventTargets {
 
     @PostConstruct
     void start() {
-        client = HttpClient.newBuilder().executor(executor).connectTimeout(TIMEOUT).build();
+        // HTTP/1.1: Slack is https (no h2c upgrade needed), and an h2c upgrade confuses plain-http receivers.
+        client = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     void send(String type, JsonObject payload, Event.Target target) {

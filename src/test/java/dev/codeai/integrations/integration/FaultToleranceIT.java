@@ -140,13 +140,36 @@ class FaultToleranceIT {
         assertThat(status.body()).contains("{\"name\":\"WeatherAPI\",\"type\":\"rest\",\"status\":\"down\","
                 + "\"circuit_state\":\"open\"");
         assertThat(rejected.statusCode()).isEqualTo(503);
-        assertThat(rejected.headers().firstValue("Retry-After")).contains("30");
+        assertThat(rejected.headers().firstValue("Retry-After")).contains("3"); // deploy-time override of 30 s
         assertThat(rejected.body()).contains("\"title\":\"Circuit open\"");
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/weather/.*")))).hasSize(3);
         String metrics = Gateway.get("/metrics?scope=application").body();
         assertThat(metrics).contains("codeai_integration_circuit_state{integration=\"WeatherAPI\",mp_scope=\"application\",} 1.0");
         assertThat(metrics.lines().filter(l -> l.startsWith("codeai_integration_circuit_transitions_total{")
                 && l.contains("integration=\"WeatherAPI\"") && l.contains("state=\"open\""))).isNotEmpty();
+    }
+
+    @Test
+    void afterTheBreakerDelayOneProbeGoesThroughAndItsSuccessClosesTheCircuit() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo("/weather/forecast")).willReturn(aResponse().withStatus(500)));
+        Gateway.invoke("WeatherAPI", "get_forecast", "{\"q\":\"Oslo\"}");
+        long opened = System.nanoTime();
+        upstream.resetAll();
+        upstream.stubFor(get(urlPathEqualTo("/weather/forecast")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"list\":[]}")));
+
+        HttpResponse<String> answer = Gateway.invoke("WeatherAPI", "get_forecast", "{\"q\":\"Oslo\"}");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        while (answer.statusCode() == 503 && System.nanoTime() - opened < Duration.ofSeconds(15).toNanos()) {
+            Thread.sleep(200);
+            answer = Gateway.invoke("WeatherAPI", "get_forecast", "{\"q\":\"Oslo\"}");
+        }
+        long waited = Duration.ofNanos(System.nanoTime() - opened).toMillis();
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(waited).isGreaterThanOrEqualTo(2900);
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/weather/.*")))).hasSize(1); // just the probe
+        assertThat(Gateway.get("/integrations/WeatherAPI/health").body()).contains("\"circuit_state\":\"closed\"");
     }
 
     @Test
