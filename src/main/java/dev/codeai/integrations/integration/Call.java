@@ -2,6 +2,7 @@ package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.dsl.model.Operation;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,13 +18,22 @@ public final class Call {
     private final Map<String, JsonValue> arguments;
     private final Optional<String> idempotencyKey;
     private final AtomicInteger attempts = new AtomicInteger();
+    private final Duration budget;
+    private final long startedNanos = System.nanoTime();
 
+    /** {@code budget}: the whole call's time, all attempts and waits (DSL.md §5.4 "Call budget"). */
     public Call(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments,
-                Optional<String> idempotencyKey) {
+                Optional<String> idempotencyKey, Duration budget) {
         this.integration = integration;
         this.operation = operation;
         this.arguments = Map.copyOf(arguments);
         this.idempotencyKey = idempotencyKey;
+        this.budget = budget;
+    }
+
+    /** Whether waiting {@code wait} before another attempt would overrun the call's budget. */
+    boolean overruns(Duration wait) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).plus(wait).compareTo(budget) > 0;
     }
 
     public ResolvedIntegration integration() {

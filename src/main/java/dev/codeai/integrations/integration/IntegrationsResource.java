@@ -59,6 +59,7 @@ public class IntegrationsResource {
         Response.ResponseBuilder response = Response.status(upstream.status())
                 .header("X-Integration-Attempts", result.attempts())
                 .header("X-Circuit-State", result.circuitState());
+        upstream.header("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
         if (upstream.body().length > 0) {
             response.entity(upstream.body()).type(upstream.contentType());
         }

@@ -66,7 +66,12 @@ public class Upstream {
         if (success || clientError || (status >= 300 && status < 400)) {
             return answer;
         }
-        throw UpstreamFailure.forStatus(answer, call.retryable());
+        UpstreamFailure failure = UpstreamFailure.forStatus(answer, call.retryable());
+        if (failure instanceof RetryableFailure && failure.retryAfter().filter(call::overruns).isPresent()) {
+            // The upstream asks for a wait the call's budget cannot afford: end with this answer now.
+            throw new NonRetryableFailure(failure.getMessage() + " with a Retry-After beyond the call's budget", answer);
+        }
+        throw failure;
     }
 
     private static UpstreamFailure transportFailure(Call call, String message) {

@@ -93,6 +93,18 @@ class FaultToleranceIT {
     }
 
     @Test
+    void endsAtOnceWithThe429WhenRetryAfterIsBeyondTheCallsBudget() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo("/github/users/swamped"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+
+        HttpResponse<String> response = Gateway.invoke("GitHubAPI", "get_user", "{\"username\":\"swamped\"}");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).contains("600");
+        assertThat(response.headers().firstValue("X-Integration-Attempts")).contains("1"); // no 600 s wait, no retry
+    }
+
+    @Test
     void doesNotRetryAClientErrorAndPassesItThrough() throws Exception {
         upstream.stubFor(get(urlPathMatching("/github/users/.*")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
