@@ -71,6 +71,7 @@ public final class GatewayBench {
         System.out.printf("  open-circuit rejection p99 %.2f ms (target: at most 1 ms)%n", pct(rejectedMicros, 99) / 1000.0);
         pool.shutdownNow();
         upstream.stop(0);
+        System.exit(0); // the upstream's worker threads would keep the JVM alive
     }
 
     /** Sends {@code rate} requests a second for {@code seconds}; returns each latency in µs; checks the status. */
