@@ -3,6 +3,9 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.codegen.ClassNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -15,6 +18,15 @@ public class DeployedPolicies {
 
     @Inject
     Config config;
+
+    /** Budgets per integration: SmallRye reads these keys once at deployment, so they cannot change later. */
+    private final ConcurrentMap<String, Duration> budgets = new ConcurrentHashMap<>();
+
+    /** The call budget of DSL.md §5.4: (retries + 1) × timeout, as deployed. */
+    public Duration budget(ResolvedIntegration integration) {
+        return budgets.computeIfAbsent(integration.name(),
+                name -> Duration.ofMillis(timeoutMillis(integration) * (maxRetries(integration) + 1L)));
+    }
 
     public long timeoutMillis(ResolvedIntegration integration) {
         return config.getOptionalValue(key(integration, "Timeout/value"), Long.class)

@@ -63,8 +63,8 @@ public class Invoker {
         RequestBuilder.unsupported(integration.model(), operation).ifPresent(reason -> {
             throw new IntegrationProblems.NotSupported("Operation " + name + "." + operationName + ": " + reason + ".");
         });
-        Duration budget = Duration.ofMillis(deployed.timeoutMillis(integration) * (deployed.maxRetries(integration) + 1L));
-        Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey), budget);
+        Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey),
+                deployed.budget(integration));
         IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
         Instant start = clock.instant();
         try {

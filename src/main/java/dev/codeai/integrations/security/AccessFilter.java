@@ -17,6 +17,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -37,6 +39,11 @@ public class AccessFilter implements ContainerRequestFilter {
     Catalog catalog;
 
     private AccessRules rules;
+    /** The rule of each resource method and HTTP method, worked out once instead of per request. */
+    private final ConcurrentMap<RouteKey, AccessRule> byRoute = new ConcurrentHashMap<>();
+
+    private record RouteKey(String httpMethod, Class<?> type, Method method) {
+    }
 
     @PostConstruct
     void rules() {
@@ -49,7 +56,9 @@ public class AccessFilter implements ContainerRequestFilter {
         if (method == null) {
             return; // no route matched: the 404 or 405 follows
         }
-        AccessRule rule = rules.forRoute(request.getMethod(), template(resource.getResourceClass(), method));
+        Class<?> type = resource.getResourceClass();
+        AccessRule rule = byRoute.computeIfAbsent(new RouteKey(request.getMethod(), type, method),
+                key -> rules.forRoute(key.httpMethod(), template(key.type(), key.method())));
         SecurityContext security = request.getSecurityContext();
         boolean presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         boolean authenticated = security.getUserPrincipal() instanceof JsonWebToken;

@@ -32,6 +32,7 @@ class CircuitEventsIT {
     private static final Path MESSAGES = Path.of(System.getProperty("it.serverDir",
             "target/liberty/wlp/usr/servers/codeai-it"), "logs", "messages.log");
 
+    private static final Duration BOUND = Duration.ofSeconds(15);
     private static final Pattern OPENED_AT = Pattern.compile("\"opened_at\":\"([^\"]+)\"");
 
     private final WireMockServer upstream = FakeUpstreams.server();
@@ -86,13 +87,7 @@ class CircuitEventsIT {
     }
 
     private static List<LoggedRequest> eventually(Supplier<List<LoggedRequest>> requests, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        List<LoggedRequest> seen = requests.get();
-        while (seen.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            seen = requests.get();
-        }
-        return seen;
+        return Poll.until(BOUND, requests::get, seen -> seen.size() >= count);
     }
 
     private static List<String> logged(String text) throws Exception {
@@ -101,14 +96,10 @@ class CircuitEventsIT {
 
     /** The first line with {@code text} after the {@code before} ones already there. */
     private static String eventuallyLogged(String text, long before) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            List<String> lines = logged(text);
-            if (lines.size() > before) {
-                return lines.get((int) before);
-            }
-            Thread.sleep(100);
+        List<String> lines = Poll.until(BOUND, () -> logged(text), seen -> seen.size() > before);
+        if (lines.size() <= before) {
+            throw new AssertionError("no new log line with " + text);
         }
-        throw new AssertionError("no new log line with " + text);
+        return lines.get((int) before);
     }
 }
