@@ -40,7 +40,11 @@ public final class BeanGenerator {
         s.append("/**\n * The fault-tolerance boundary of integration ").append(integration.name()).append(" (")
                 .append(integration.kind().dslName()).append(", line ").append(integration.position().line())
                 .append(").\n * Override a value at deploy time with MP Config, e.g. {@code ").append(ClassNames.PACKAGE)
-                .append('.').append(cls).append("/call/Timeout/value}.\n */\n");
+                .append('.').append(cls).append("/call/Timeout/value}.\n");
+        integration.circuitBreaker().filter(cb -> retries && !cb.consecutive()).ifPresent(cb -> s.append(" * Breaker: ")
+                .append(cb.failures()).append(" failures in ").append(cb.window().orElseThrow().toMillis())
+                .append(" ms, a sliding time window kept by FailureWindows, which\n * throws the CircuitTrip that opens it.\n"));
+        s.append(" */\n");
         s.append("@ApplicationScoped\n");
         s.append("@IntegrationName(\"").append(integration.name()).append("\")\n");
         s.append("public class ").append(cls).append(" implements IntegrationBean {\n\n");
@@ -65,7 +69,7 @@ public final class BeanGenerator {
                 + ", jitter = 0, jitterDelayUnit = ChronoUnit.MILLIS"
                 + ", maxDuration = " + budget + ", durationUnit = ChronoUnit.MILLIS"
                 + ",\n            retryOn = {RetryableFailure.class, TimeoutException.class}"
-                + ", abortOn = {NonRetryableFailure.class, CircuitBreakerOpenException.class})";
+                + ", abortOn = {NonRetryableFailure.class, CircuitTrip.class, CircuitBreakerOpenException.class})";
     }
 
     /** The call budget of DSL.md §5.4: (N+1) × timeout; SmallRye needs it above the first delay. */
@@ -74,10 +78,20 @@ public final class BeanGenerator {
         return Math.max(budget, BASE_DELAY_MS + 1);
     }
 
+    /**
+     * {@code N consecutive failures}: SmallRye's count-based breaker over the last N calls, all failing.
+     * {@code N failures in D}: one {@code CircuitTrip} opens it; FailureWindows decides the trips from the
+     * time window. {@code half_open_max_calls} is the number of probes admitted, all of which must succeed.
+     */
     private static String breakerAnnotation(CircuitBreakerSpec cb) {
-        return "@CircuitBreaker(requestVolumeThreshold = " + cb.failures() + ", failureRatio = 1.0"
-                + ", delay = " + cb.resetAfter().toMillis() + ", delayUnit = ChronoUnit.MILLIS, successThreshold = 1"
-                + ",\n            failOn = {UpstreamFailure.class, TimeoutException.class}, skipOn = ThrottledFailure.class)";
+        String common = ", failureRatio = 1.0, delay = " + cb.resetAfter().toMillis()
+                + ", delayUnit = ChronoUnit.MILLIS, successThreshold = " + cb.halfOpenMaxCalls();
+        if (cb.consecutive()) {
+            return "@CircuitBreaker(requestVolumeThreshold = " + cb.failures() + common
+                    + ",\n            failOn = {UpstreamFailure.class, TimeoutException.class}"
+                    + ", skipOn = {ThrottledFailure.class, ThrottledAnswer.class})";
+        }
+        return "@CircuitBreaker(requestVolumeThreshold = 1" + common + ", failOn = CircuitTrip.class)";
     }
 
     private static boolean listed(RetryPolicy retry) {
@@ -115,11 +129,15 @@ public final class BeanGenerator {
         if (customBackoff) {
             imports.add("dev.codeai.integrations.integration.RetryWaits");
         }
+        if (joined.contains("CircuitTrip")) {
+            imports.add("dev.codeai.integrations.integration.CircuitTrip");
+        }
         if (joined.contains("RetryableFailure")) {
             imports.add("dev.codeai.integrations.integration.NonRetryableFailure");
             imports.add("dev.codeai.integrations.integration.RetryableFailure");
         }
         if (joined.contains("ThrottledFailure")) {
+            imports.add("dev.codeai.integrations.integration.ThrottledAnswer");
             imports.add("dev.codeai.integrations.integration.ThrottledFailure");
         }
         if (joined.contains("UpstreamFailure")) {
@@ -149,6 +167,6 @@ public final class BeanGenerator {
         if (joined.contains("TimeoutException")) {
             imports.add("org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException");
         }
-        return imports.stream().map(i -> "import " + i + ";\n").collect(Collectors.joining()) + "\n";
+        return imports.stream().sorted().distinct().map(i -> "import " + i + ";\n").collect(Collectors.joining()) + "\n";
     }
 }

@@ -19,6 +19,9 @@ public class CircuitStates {
     @Inject
     CircuitTransitions transitions;
 
+    @Inject
+    FailureWindows windows;
+
     public String state(ResolvedIntegration integration) {
         if (!hasBreaker(integration)) {
             return "closed";
@@ -36,6 +39,7 @@ public class CircuitStates {
         if (hasBreaker(integration)) {
             boolean wasClosed = maintenance.currentState(integration.name()) == CircuitBreakerState.CLOSED;
             maintenance.reset(integration.name());
+            windows.closed(integration);
             if (!wasClosed) {
                 transitions.transition(integration, CircuitBreakerState.CLOSED); // reset() fires no event
             }

@@ -49,6 +49,9 @@ public class CircuitTransitions {
     @Inject
     Clock clock;
 
+    @Inject
+    FailureWindows windows;
+
     /** When each open circuit first opened, for the outage's duration. */
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
 
@@ -68,13 +71,17 @@ public class CircuitTransitions {
         registry.counter(TRANSITIONS, new Tag("integration", name),
                 new Tag("state", entered.name().toLowerCase(Locale.ROOT).replace('_', '-'))).inc();
         Instant now = clock.instant();
-        if (entered == CircuitBreakerState.OPEN && openedAt.putIfAbsent(name, now) == null) {
+        if (entered == CircuitBreakerState.CLOSED) {
+            windows.closed(integration);
+        }
+        boolean notify = integration.model().circuitBreaker().map(cb -> cb.notifyOnOpen()).orElse(false);
+        if (entered == CircuitBreakerState.OPEN && openedAt.putIfAbsent(name, now) == null && notify) {
             int failures = integration.model().circuitBreaker().map(cb -> cb.failures()).orElse(0);
             events.publish("IntegrationCircuitOpened", Json.createObjectBuilder().add("integration", name)
                     .add("failures", failures).add("opened_at", DateTimeFormatter.ISO_INSTANT.format(now)).build());
         } else if (entered == CircuitBreakerState.CLOSED) {
             Instant opened = openedAt.remove(name);
-            if (opened != null) {
+            if (opened != null && notify) {
                 events.publish("IntegrationCircuitClosed", Json.createObjectBuilder().add("integration", name)
                         .add("closed_at", DateTimeFormatter.ISO_INSTANT.format(now))
                         .add("open_duration_seconds", Duration.between(opened, now).toSeconds()).build());

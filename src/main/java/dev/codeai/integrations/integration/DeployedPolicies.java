@@ -16,6 +16,9 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class DeployedPolicies {
 
+    /** How much earlier than the bean's {@code @Timeout} an attempt gives up by itself (at most). */
+    static final long ATTEMPT_MARGIN_MS = 50;
+
     @Inject
     Config config;
 
@@ -31,6 +34,15 @@ public class DeployedPolicies {
     public long timeoutMillis(ResolvedIntegration integration) {
         return config.getOptionalValue(key(integration, "Timeout/value"), Long.class)
                 .orElse(integration.model().timeout().toMillis());
+    }
+
+    /**
+     * The timeout an attempt enforces itself: {@link #timeoutMillis} less a small margin, so the attempt's own
+     * classified failure, not the bean's {@code @Timeout} backstop, is what the retry and breaker see.
+     */
+    public long attemptTimeoutMillis(ResolvedIntegration integration) {
+        long timeout = timeoutMillis(integration);
+        return timeout - Math.min(ATTEMPT_MARGIN_MS, timeout / 10);
     }
 
     public int maxRetries(ResolvedIntegration integration) {

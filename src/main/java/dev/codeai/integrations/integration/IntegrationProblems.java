@@ -62,16 +62,22 @@ public final class IntegrationProblems {
     public static final class CircuitOpen extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;
+        private final int attempts;
 
-        public CircuitOpen(String integration, long retryAfterSeconds) {
-            super(503, "Circuit open", "The circuit breaker of " + integration
-                    + " is open; no request was sent upstream.");
+        /** {@code attempts}: 0 when the call was refused at once, else the attempts made before it opened. */
+        public CircuitOpen(String integration, long retryAfterSeconds, int attempts) {
+            super(503, "Circuit open", attempts == 0
+                    ? "The circuit breaker of " + integration + " is open; no request was sent upstream."
+                    : "The circuit breaker of " + integration + " opened during this call after " + attempts
+                    + " attempt" + (attempts == 1 ? "" : "s") + "; its remaining retries were abandoned.");
             this.retryAfterSeconds = retryAfterSeconds;
+            this.attempts = attempts;
         }
 
         @Override
         public Map<String, String> headers() {
-            return Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+            return Map.of("Retry-After", String.valueOf(retryAfterSeconds),
+                    "X-Integration-Attempts", String.valueOf(attempts), "X-Circuit-State", "open");
         }
     }
 
@@ -99,7 +105,7 @@ public final class IntegrationProblems {
         public BadGateway(String integration, int upstreamStatus, int attempts) {
             super(502, "Upstream failure", "Integration " + integration + " failed after " + attempts + " attempt"
                     + (attempts == 1 ? "" : "s") + "; the last one "
-                    + (upstreamStatus == 0 ? "could not connect" : "answered HTTP " + upstreamStatus) + ".");
+                    + (upstreamStatus == 0 ? "got no HTTP answer" : "answered HTTP " + upstreamStatus) + ".");
             this.attempts = attempts;
             this.upstreamStatus = upstreamStatus;
         }

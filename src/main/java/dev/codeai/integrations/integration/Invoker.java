@@ -79,21 +79,44 @@ public class Invoker {
                     : CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(response, call.attempts(), circuits.state(integration));
         } catch (CircuitBreakerOpenException e) {
-            record(name, operationName, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");
-            long retryAfter = (deployed.breakerDelayMillis(integration) + 999) / 1000;
-            throw new IntegrationProblems.CircuitOpen(name, Math.max(1, retryAfter));
+            throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {
-            long timeout = deployed.timeoutMillis(integration);
-            record(name, operationName, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
-            throw new IntegrationProblems.UpstreamTimeout(name, timeout, call.attempts());
-        } catch (UpstreamFailure e) {
-            if (e.status() >= 400 && e.status() < 500 && e.response().isPresent()) {
-                record(name, operationName, CallOutcomes.Outcome.CLIENT_ERROR, start, e.getMessage());
-                return new Invocation(e.response().get(), call.attempts(), circuits.state(integration));
+            throw timedOut(integration, operationName, start, call);
+        } catch (CircuitTrip trip) {
+            // The breaker opened on this attempt; the call's remaining retries are abandoned (DSL.md §5.4).
+            if (call.retryable() && call.attempts() <= deployed.maxRetries(integration)) {
+                throw circuitOpen(integration, operationName, start, call);
             }
-            record(name, operationName, CallOutcomes.Outcome.UPSTREAM_ERROR, start, e.getMessage());
-            throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
+            return failed(integration, operationName, start, call, trip.failure());
+        } catch (UpstreamFailure e) {
+            return failed(integration, operationName, start, call, e);
         }
+    }
+
+    private Invocation failed(ResolvedIntegration integration, String operation, Instant start, Call call,
+                              UpstreamFailure e) {
+        String name = integration.name();
+        if (e.timedOut()) {
+            throw timedOut(integration, operation, start, call);
+        }
+        if (e.status() >= 400 && e.status() < 500 && e.response().isPresent()) {
+            record(name, operation, CallOutcomes.Outcome.CLIENT_ERROR, start, e.getMessage());
+            return new Invocation(e.response().get(), call.attempts(), circuits.state(integration));
+        }
+        record(name, operation, CallOutcomes.Outcome.UPSTREAM_ERROR, start, e.getMessage());
+        throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
+    }
+
+    private RuntimeException circuitOpen(ResolvedIntegration integration, String operation, Instant start, Call call) {
+        record(integration.name(), operation, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");
+        long retryAfter = (deployed.breakerDelayMillis(integration) + 999) / 1000;
+        return new IntegrationProblems.CircuitOpen(integration.name(), Math.max(1, retryAfter), call.attempts());
+    }
+
+    private RuntimeException timedOut(ResolvedIntegration integration, String operation, Instant start, Call call) {
+        long timeout = deployed.timeoutMillis(integration);
+        record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
+        return new IntegrationProblems.UpstreamTimeout(integration.name(), timeout, call.attempts());
     }
 
     private void record(String name, String operation, CallOutcomes.Outcome outcome, Instant start, String error) {

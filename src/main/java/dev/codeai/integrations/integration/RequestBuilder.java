@@ -31,7 +31,7 @@ final class RequestBuilder {
     private RequestBuilder() {
     }
 
-    static HttpRequest build(Call call) {
+    static HttpRequest build(Call call, java.time.Duration timeout) {
         ResolvedIntegration integration = call.integration();
         Operation op = call.operation();
         boolean graphql = op.document().isPresent();
@@ -59,7 +59,7 @@ final class RequestBuilder {
         String path = graphql ? "" : fillPath(op.path().orElse(""), call);
         String url = integration.baseUrl() + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?")
                 + String.join("&", query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(integration.model().timeout());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         headers.forEach(request::header);
         String method = graphql ? "POST" : op.method().name();
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()

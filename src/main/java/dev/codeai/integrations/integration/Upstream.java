@@ -5,18 +5,24 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes one HTTP attempt of a call and classifies the answer: success codes and 4xx other than 408/429
- * return; everything else is an {@link UpstreamFailure} for the bean's retry and breaker. One shared
- * client on Liberty's managed executor; redirects are not followed.
+ * return; everything else is an {@link UpstreamFailure} for the bean's retry and breaker. The attempt
+ * enforces its own timeout over connect, send and the whole body, a little before the bean's
+ * {@code @Timeout} would, so a timeout is classified and counted like any other failure ({@code @Timeout}
+ * stays as the backstop). One shared client on a fixed pool of managed threads; redirects are not followed.
  */
 @ApplicationScoped
 public class Upstream {
@@ -26,6 +32,12 @@ public class Upstream {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Inject
+    DeployedPolicies deployed;
+
+    @Inject
+    FailureWindows windows;
 
     private ExecutorService executor;
     private HttpClient client;
@@ -47,19 +59,39 @@ public class Upstream {
     }
 
     public UpstreamResponse attempt(Call call) {
-        call.beginAttempt();
-        HttpResponse<byte[]> response;
+        windows.beforeAttempt(call.integration());
         try {
-            response = client.send(RequestBuilder.build(call), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw transportFailure(call, "upstream did not answer in time");
-        } catch (IOException e) {
-            throw transportFailure(call, "cannot reach the upstream: " + e.getClass().getSimpleName());
+            return classify(call, exchange(call));
+        } catch (UpstreamFailure failure) {
+            throw windows.observe(call.integration(), failure);
+        }
+    }
+
+    private UpstreamResponse exchange(Call call) {
+        call.beginAttempt();
+        long timeout = deployed.attemptTimeoutMillis(call.integration());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
+                RequestBuilder.build(call, Duration.ofMillis(timeout)), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            HttpResponse<byte[]> response = exchange.get(timeout, TimeUnit.MILLISECONDS);
+            return new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(call, timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut(call, timeout);
+            }
+            throw transportFailure(call, "cannot reach the upstream: " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
+            windows.observeInterruptedAttempt(call.integration());
             throw new NonRetryableFailure("attempt interrupted", null);
         }
-        UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private static UpstreamResponse classify(Call call, UpstreamResponse answer) {
         int status = answer.status();
         boolean success = call.operation().succeeded(status);
         boolean clientError = status >= 400 && status < 500 && status != 408 && status != 429;
@@ -69,9 +101,15 @@ public class Upstream {
         UpstreamFailure failure = UpstreamFailure.forStatus(answer, call.retryable());
         if (failure instanceof RetryableFailure && failure.retryAfter().filter(call::overruns).isPresent()) {
             // The upstream asks for a wait the call's budget cannot afford: end with this answer now.
-            throw new NonRetryableFailure(failure.getMessage() + " with a Retry-After beyond the call's budget", answer);
+            String message = failure.getMessage() + " with a Retry-After beyond the call's budget";
+            throw failure instanceof ThrottledFailure ? new ThrottledAnswer(message, answer)
+                    : new NonRetryableFailure(message, answer);
         }
         throw failure;
+    }
+
+    private static UpstreamFailure timedOut(Call call, long timeout) {
+        return transportFailure(call, "upstream did not answer within " + timeout + " ms").markTimedOut();
     }
 
     private static UpstreamFailure transportFailure(Call call, String message) {

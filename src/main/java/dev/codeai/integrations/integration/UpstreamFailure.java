@@ -5,12 +5,13 @@ import java.util.Optional;
 
 /**
  * An attempt that failed: a transport error ({@code status} 0) or a failing HTTP status. Counted by the
- * circuit breaker (except {@link ThrottledFailure}). Carries no request details, so it cannot leak secrets.
+ * circuit breaker (except {@link ThrottledFailure} and {@link ThrottledAnswer}). Carries no request details, so it cannot leak secrets.
  */
 public abstract class UpstreamFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private final transient UpstreamResponse response;
+    private boolean timedOut;
 
     protected UpstreamFailure(String message, UpstreamResponse response) {
         super(message, null, false, false);
@@ -27,6 +28,16 @@ public abstract class UpstreamFailure extends RuntimeException {
         return response().flatMap(RetryAfter::of);
     }
 
+    /** Whether the attempt ran out of its timeout (a transport failure, {@code status} 0). */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    UpstreamFailure markTimedOut() {
+        timedOut = true;
+        return this;
+    }
+
     public int status() {
         return response == null ? 0 : response.status();
     }
@@ -36,7 +47,7 @@ public abstract class UpstreamFailure extends RuntimeException {
         int status = response.status();
         String message = "upstream answered " + status;
         if (status == 408 || status == 429) {
-            return retryableCall ? new ThrottledFailure(message, response) : new NonRetryableFailure(message, response);
+            return retryableCall ? new ThrottledFailure(message, response) : new ThrottledAnswer(message, response);
         }
         boolean retryableStatus = status >= 500 && status != 501;
         return retryableStatus && retryableCall ? new RetryableFailure(message, response)
