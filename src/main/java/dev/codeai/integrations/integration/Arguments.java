@@ -5,8 +5,10 @@ import dev.codeai.integrations.dsl.model.FieldType;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +28,7 @@ import java.util.UUID;
 final class Arguments {
 
     private static final int MAX_STRING = 2048;
+    private static final FieldType STRING = new FieldType.Scalar(FieldType.ScalarKind.STRING);
 
     private Arguments() {
     }
@@ -61,6 +65,55 @@ final class Arguments {
             throw new IntegrationProblems.InvalidArguments(operation.name(), errors);
         }
         return bound;
+    }
+
+    /**
+     * The arguments of a {@code body_type: binary} call, which come from the invoke URL's query string
+     * (DSL.md §5.5): each value read as its argument's scalar type (a value that does not parse stays a
+     * string, for {@link #bind} to report), lists from repeated parameters; {@code content_type} defaults to
+     * the invoke request's {@code Content-Type}.
+     */
+    static JsonObject fromQuery(Operation operation, Map<String, List<String>> query, Optional<String> contentType) {
+        Map<String, Argument> declared = new LinkedHashMap<>();
+        operation.arguments().forEach(a -> declared.put(a.name(), a));
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        query.forEach((name, values) -> {
+            FieldType type = Optional.ofNullable(declared.get(name)).map(Argument::type).orElse(STRING);
+            if (type instanceof FieldType.ListOf list) {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                values.forEach(v -> array.add(fromText(v, list.element())));
+                object.add(name, array);
+            } else if (!values.isEmpty()) {
+                object.add(name, fromText(values.get(values.size() - 1), type));
+            }
+        });
+        if (declared.containsKey("content_type") && !query.containsKey("content_type")) {
+            contentType.ifPresent(type -> object.add("content_type", type));
+        }
+        return object.build();
+    }
+
+    private static JsonValue fromText(String text, FieldType type) {
+        if (type instanceof FieldType.Scalar s) {
+            try {
+                switch (s.kind()) {
+                    case INTEGER:
+                        return Json.createValue(Long.parseLong(text));
+                    case DECIMAL:
+                        return Json.createValue(new BigDecimal(text));
+                    case BOOLEAN:
+                        if (text.equals("true") || text.equals("false")) {
+                            return Boolean.parseBoolean(text) ? JsonValue.TRUE : JsonValue.FALSE;
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            } catch (NumberFormatException e) {
+                return Json.createValue(text);
+            }
+        }
+        return Json.createValue(text);
     }
 
     /** Null when {@code value} fits {@code type}, else what is wrong. */

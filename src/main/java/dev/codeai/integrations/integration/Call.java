@@ -20,15 +20,22 @@ public final class Call {
     private final AtomicInteger attempts = new AtomicInteger();
     private final Duration budget;
     private final long startedNanos = System.nanoTime();
+    private final Optional<Payload> payload;
 
     /** {@code budget}: the whole call's time, all attempts and waits (DSL.md §5.4 "Call budget"). */
     public Call(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments,
-                Optional<String> idempotencyKey, Duration budget) {
+                Optional<String> idempotencyKey, Duration budget, Optional<Payload> payload) {
         this.integration = integration;
         this.operation = operation;
         this.arguments = Map.copyOf(arguments);
         this.idempotencyKey = idempotencyKey;
         this.budget = budget;
+        this.payload = payload;
+    }
+
+    /** The raw body of a {@code body_type: binary} call. */
+    public Optional<Payload> payload() {
+        return payload;
     }
 
     /** Whether waiting {@code wait} before another attempt would overrun the call's budget. */

@@ -59,6 +59,25 @@ public final class IntegrationProblems {
         }
     }
 
+    /** 413 for a binary upload over {@code codeai.http.max-upload-bytes}. */
+    public static final class UploadTooLarge extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public UploadTooLarge(long limit) {
+            super(413, "Content Too Large", "The upload is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    /** 415 for a raw body sent to an operation that takes JSON arguments. */
+    public static final class NotBinary extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public NotBinary(String integration, String operation, String contentType) {
+            super(415, "Unsupported Media Type", "Operation " + integration + "." + operation
+                    + " takes a JSON object of arguments (Content-Type: application/json), not " + contentType + ".");
+        }
+    }
+
     public static final class CircuitOpen extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;

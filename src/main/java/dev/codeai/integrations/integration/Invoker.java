@@ -1,7 +1,9 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.IntegrationKind;
 import dev.codeai.integrations.dsl.model.Operation;
+import dev.codeai.integrations.platform.ApiProblem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -12,7 +14,9 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -48,10 +52,26 @@ public class Invoker {
     public record Invocation(UpstreamResponse response, int attempts, String circuitState) {
     }
 
-    public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey) {
+    /** The operation, or 404 problems naming what is unknown. */
+    public Operation operation(String name, String operationName) {
         ResolvedIntegration integration = catalog.find(name).orElseThrow(() -> new IntegrationProblems.UnknownIntegration(name));
-        Operation operation = Optional.ofNullable(integration.model().operations().get(operationName))
+        return Optional.ofNullable(integration.model().operations().get(operationName))
                 .orElseThrow(() -> new IntegrationProblems.UnknownOperation(name, operationName));
+    }
+
+    /** Calls an operation with a JSON object of arguments. */
+    public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey) {
+        return invoke(name, operationName, input, callerKey, Optional.empty());
+    }
+
+    /**
+     * Calls an operation; {@code payload} is the raw body of a {@code body_type: binary} operation, which
+     * the caller closes after this returns.
+     */
+    public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey,
+                             Optional<Payload> payload) {
+        Operation operation = operation(name, operationName);
+        ResolvedIntegration integration = catalog.find(name).orElseThrow();
         Map<String, JsonValue> arguments = Arguments.bind(operation, input);
         if (integration.model().kind() == IntegrationKind.WEBHOOK) {
             throw new IntegrationProblems.NotSupported("Integration " + name
@@ -63,21 +83,35 @@ public class Invoker {
         RequestBuilder.unsupported(integration.model(), operation).ifPresent(reason -> {
             throw new IntegrationProblems.NotSupported("Operation " + name + "." + operationName + ": " + reason + ".");
         });
+        if (operation.method() == HttpMethod.INTERNAL) {
+            Instant start = clock.instant();
+            UpstreamResponse presigned = Presigner.presign(integration, operationName, arguments, start);
+            record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
+            return new Invocation(presigned, 0, circuits.state(integration));
+        }
+        if (operation.bodyType() == Operation.BodyType.BINARY && payload.isEmpty()) {
+            throw new IntegrationProblems.InvalidArguments(operationName, List.of(new FieldError("body",
+                    "operation " + operationName + " takes its payload as the raw request body")));
+        }
         Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey),
-                deployed.budget(integration));
+                deployed.budget(integration), payload);
         IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
         Instant start = clock.instant();
         try {
             UpstreamResponse response = bean.call(call);
-            Optional<JsonArray> graphqlErrors = integration.model().kind() == IntegrationKind.GRAPHQL
-                    ? GraphqlAnswer.errors(response) : Optional.empty();
+            Optional<io.smallrye.graphql.client.Response> graphql = integration.model().kind() == IntegrationKind.GRAPHQL
+                    ? GraphqlAnswer.read(response) : Optional.empty();
+            Optional<JsonArray> graphqlErrors = graphql.flatMap(GraphqlAnswer::errors);
             if (graphqlErrors.isPresent()) {
                 record(name, operationName, CallOutcomes.Outcome.GRAPHQL_ERROR, start, "GraphQL errors");
                 throw new IntegrationProblems.GraphqlErrors(name, graphqlErrors.get());
             }
+            if (graphql.isPresent()) {
+                response = GraphqlAnswer.data(response, graphql.get());
+            }
             record(name, operationName, response.status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
                     : CallOutcomes.Outcome.SUCCESS, start, "");
-            return new Invocation(response, call.attempts(), circuits.state(integration));
+            return new Invocation(decoded(operation, response), call.attempts(), circuits.state(integration));
         } catch (CircuitBreakerOpenException e) {
             throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {
@@ -117,6 +151,19 @@ public class Invoker {
         long timeout = deployed.timeoutMillis(integration);
         record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
         return new IntegrationProblems.UpstreamTimeout(integration.name(), timeout, call.attempts());
+    }
+
+    /** The answer as the caller receives it (DSL.md §5.5 "Response decoding"); streams pass unchanged. */
+    private static UpstreamResponse decoded(Operation operation, UpstreamResponse response) {
+        if (response.stream().isPresent()) {
+            return response;
+        }
+        ResponseDecoding.Decoded decoded = ResponseDecoding.decode(operation, response);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers());
+        headers.remove("Content-Type");
+        decoded.contentType().ifPresent(type -> headers.put("Content-Type", List.of(type)));
+        return new UpstreamResponse(response.status(), headers, decoded.body());
     }
 
     private void record(String name, String operation, CallOutcomes.Outcome outcome, Instant start, String error) {

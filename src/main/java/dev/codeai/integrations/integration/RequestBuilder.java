@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 /**
  * Builds the HTTP request of one attempt of a rest or graphql call (DSL.md §5.4–5.5): URL from base_url,
  * path template and query arguments; headers by precedence (integration, operation, auth); JSON, form or
- * GraphQL body. A pure function of the call, so every attempt is built afresh.
+ * GraphQL body (the latter encoded by {@link GraphqlRequest}), signed with SigV4 for
+ * {@code aws_signature_v4}. A pure function of the call and the time, so every attempt is built afresh.
  */
 final class RequestBuilder {
 
@@ -42,7 +44,7 @@ final class RequestBuilder {
         applyAuth(integration, headers, query);
         String body = null;
         if (graphql) {
-            body = graphqlBody(call);
+            body = GraphqlRequest.body(call);
             headers.put("Content-Type", "application/json");
         } else {
             for (Argument a : op.arguments()) {
@@ -56,15 +58,31 @@ final class RequestBuilder {
         call.idempotencyKey().filter(k -> !op.method().safe())
                 .ifPresent(k -> headers.put(integration.model().idempotency().map(i -> i.header())
                         .orElse("Idempotency-Key"), k));
-        String path = graphql ? "" : fillPath(op.path().orElse(""), call);
-        String url = integration.baseUrl() + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?")
-                + String.join("&", query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
-        headers.forEach(request::header);
+        boolean signed = integration.model().auth() instanceof Auth.AwsSigV4;
+        String path = graphql ? "" : fillPath(op.path().orElse(""), call, signed);
+        URI uri = URI.create(integration.baseUrl() + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?")
+                + String.join("&", query)));
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         String method = graphql ? "POST" : op.method().name();
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        integration.signer().ifPresent(signer -> headers.putAll(signer.sign(method, uri, headers,
+                call.payload().isPresent() ? SigV4Signer.UNSIGNED_PAYLOAD
+                        : SigV4Signer.sha256Hex(bytes == null ? new byte[0] : bytes), Instant.now())));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        headers.forEach(request::header);
+        request.method(method, publisher(call, bytes));
         return request.build();
+    }
+
+    /** A binary call's payload from its file, afresh for each attempt; else the encoded body, if any. */
+    private static HttpRequest.BodyPublisher publisher(Call call, byte[] body) {
+        if (call.payload().isPresent()) {
+            try {
+                return HttpRequest.BodyPublishers.ofFile(call.payload().get().file());
+            } catch (java.io.FileNotFoundException e) {
+                throw new java.io.UncheckedIOException("the call's payload is gone", e);
+            }
+        }
+        return body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
     }
 
     private static void putHeaders(Map<String, String> headers, Map<String, SecretValue> values, Call call) {
@@ -116,25 +134,24 @@ final class RequestBuilder {
         return json.build().toString();
     }
 
-    private static String graphqlBody(Call call) {
-        Operation.GraphqlDocument doc = call.operation().document().orElseThrow();
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        call.operation().variables().fields().keySet().forEach(name -> {
-            JsonValue v = call.arguments().get(name);
-            if (v != null) {
-                variables.add(name, v);
-            }
-        });
-        JsonObjectBuilder body = Json.createObjectBuilder().add("query", doc.text()).add("variables", variables);
-        doc.operationName().ifPresent(n -> body.add("operationName", n));
-        return body.build().toString();
-    }
-
-    private static String fillPath(String template, Call call) {
+    /** Values encoded as one path segment; for SigV4 a {@code /} is kept, each piece encoded (DSL.md §5.5). */
+    private static String fillPath(String template, Call call, boolean keepSlashes) {
         return Templates.fill(template, name -> {
             JsonValue v = call.arguments().get(name);
-            return v == null ? null : encode(text(v)).replace("+", "%20");
+            if (v == null) {
+                return null;
+            }
+            if (!keepSlashes) {
+                return encode(text(v));
+            }
+            return encodeKeepingSlashes(text(v));
         });
+    }
+
+    /** Each {@code /}-separated piece encoded on its own, the slashes kept (an S3 key). */
+    static String encodeKeepingSlashes(String text) {
+        return java.util.Arrays.stream(text.split("/", -1)).map(RequestBuilder::encode)
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private static void addQuery(List<String> query, String name, JsonValue value) {
@@ -152,19 +169,18 @@ final class RequestBuilder {
         return value instanceof JsonString s ? s.getString() : value.toString();
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    /** RFC 3986 percent-encoding: everything but the unreserved characters ({@code A-Za-z0-9-._~}). */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     /** The integrations this builder can send today; the others answer 501 with the reason. */
     static java.util.Optional<String> unsupported(Integration integration, Operation op) {
-        if (integration.auth() instanceof Auth.AwsSigV4) {
-            return java.util.Optional.of("aws_signature_v4 request signing is not available yet");
+        if (op.method() == HttpMethod.INTERNAL && !(integration.auth() instanceof Auth.AwsSigV4)) {
+            return java.util.Optional.of("method: internal needs auth: aws_signature_v4");
         }
-        if (op.method() == HttpMethod.INTERNAL) {
-            return java.util.Optional.of("method: internal operations are not available yet");
-        }
-        if (op.bodyType() == Operation.BodyType.BINARY || op.bodyType() == Operation.BodyType.TEXT) {
+        if (op.bodyType() == Operation.BodyType.TEXT) {
             return java.util.Optional.of("body_type " + op.bodyType().name().toLowerCase(java.util.Locale.ROOT)
                     + " is not available yet");
         }

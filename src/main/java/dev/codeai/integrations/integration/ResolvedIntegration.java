@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.dsl.model.Auth;
 import dev.codeai.integrations.dsl.model.Integration;
 import dev.codeai.integrations.dsl.model.SecretValue;
 import java.net.URI;
@@ -16,6 +17,7 @@ public final class ResolvedIntegration {
     private final Integration model;
     private final Optional<String> unconfigured;
     private final Map<String, String> environment;
+    private volatile SigV4Signer signer;
 
     ResolvedIntegration(Integration model, Optional<String> unconfigured, Map<String, String> environment) {
         this.model = model;
@@ -50,6 +52,20 @@ public final class ResolvedIntegration {
     public URI baseUrl() {
         String url = resolve(model.baseUrl().orElseThrow());
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** The SigV4 signer of an {@code aws_signature_v4} integration; only valid on a configured integration. */
+    public Optional<SigV4Signer> signer() {
+        if (!(model.auth() instanceof Auth.AwsSigV4 aws)) {
+            return Optional.empty();
+        }
+        SigV4Signer signer = this.signer;
+        if (signer == null) {
+            signer = new SigV4Signer(new SigV4Signer.Credentials(resolve(aws.accessKey()), resolve(aws.secretKey()),
+                    aws.sessionToken().map(this::resolve)), resolve(aws.region()), resolve(aws.service()));
+            this.signer = signer;
+        }
+        return Optional.of(signer);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.dsl.model.FieldType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -14,8 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Makes one HTTP attempt of a call and classifies the answer: success codes and 4xx other than 408/429
@@ -39,7 +45,11 @@ public class Upstream {
     @Inject
     FailureWindows windows;
 
+    /** How much of a failed binary answer is kept for classification and the caller. */
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
     private ExecutorService executor;
+    private ScheduledExecutorService watchdog;
     private HttpClient client;
 
     /**
@@ -49,6 +59,7 @@ public class Upstream {
     @PostConstruct
     void start() {
         executor = Executors.newFixedThreadPool(CLIENT_THREADS, threads);
+        watchdog = Executors.newSingleThreadScheduledExecutor(threads);
         client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -56,6 +67,7 @@ public class Upstream {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        watchdog.shutdownNow();
     }
 
     public UpstreamResponse attempt(Call call) {
@@ -70,11 +82,36 @@ public class Upstream {
     private UpstreamResponse exchange(Call call) {
         call.beginAttempt();
         long timeout = deployed.attemptTimeoutMillis(call.integration());
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
-                RequestBuilder.build(call, Duration.ofMillis(timeout)), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request = RequestBuilder.build(call, Duration.ofMillis(timeout));
+        if (returnsBinary(call)) {
+            return streamed(call, request, timeout);
+        }
+        return answer(call, client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), timeout,
+                response -> new UpstreamResponse(response.statusCode(), response.headers().map(), response.body()));
+    }
+
+    /**
+     * {@code returns: binary}: the timeout runs until the headers arrive, then bounds each pause of the body
+     * (DSL.md §5.5). A success passes the body on as a stream; anything else is read (up to 64 KiB) to classify it.
+     */
+    private UpstreamResponse streamed(Call call, HttpRequest request, long timeout) {
+        UpstreamResponse answer = answer(call, client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()),
+                timeout, response -> UpstreamResponse.streamed(response.statusCode(), response.headers().map(),
+                        new IdleTimeoutStream(response.body(), timeout, watchdog)));
+        if (call.operation().succeeded(answer.status())) {
+            return answer;
+        }
+        try (InputStream body = answer.stream().orElseThrow()) {
+            return new UpstreamResponse(answer.status(), answer.headers(), body.readNBytes(ERROR_BODY_LIMIT));
+        } catch (IOException e) {
+            throw transportFailure(call, "the upstream's error answer broke off: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private <T> UpstreamResponse answer(Call call, CompletableFuture<HttpResponse<T>> exchange, long timeout,
+                                        Function<HttpResponse<T>, UpstreamResponse> read) {
         try {
-            HttpResponse<byte[]> response = exchange.get(timeout, TimeUnit.MILLISECONDS);
-            return new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+            return read.apply(exchange.get(timeout, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw timedOut(call, timeout);
@@ -89,6 +126,11 @@ public class Upstream {
             windows.observeInterruptedAttempt(call.integration());
             throw new NonRetryableFailure("attempt interrupted", null);
         }
+    }
+
+    private static boolean returnsBinary(Call call) {
+        return call.operation().returns().filter(t -> t instanceof FieldType.Scalar s
+                && s.kind() == FieldType.ScalarKind.BINARY).isPresent();
     }
 
     private static UpstreamResponse classify(Call call, UpstreamResponse answer) {

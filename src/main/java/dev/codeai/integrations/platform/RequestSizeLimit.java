@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestSizeLimit implements ContainerRequestFilter {
+
+    /** POST /integrations/{name}/operations/{operation}, whose resource applies the limits itself. */
+    private static final Pattern INVOKE = Pattern.compile("/?integrations/[^/]+/operations/[^/]+/?");
 
     @Inject
     @ConfigProperty(name = "codeai.http.max-request-bytes", defaultValue = "1048576")
@@ -48,28 +52,47 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public static final class ContentTooLarge extends ApiProblem {
         private static final long serialVersionUID = 1L;
 
-        ContentTooLarge(long limit) {
+        public ContentTooLarge(long limit) {
             super(413, "Content Too Large", "The request body is larger than the limit of " + limit + " bytes.");
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (INVOKE.matcher(request.getUriInfo().getPath()).matches()) {
+            return;
+        }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > limit) {
             exceeded.at(limit);
             throw new ContentTooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit, () -> exceeded.at(limit)));
         }
     }
 
-    private final class Limited extends FilterInputStream {
+    /**
+     * {@code in}, failing with 413 once more than {@code limit} bytes are read. The invoke route bounds its
+     * body itself: JSON arguments by {@code codeai.http.max-request-bytes}, binary uploads by their own limit.
+     */
+    public static InputStream bounded(InputStream in, long limit) {
+        return new Limited(in, limit, () -> { });
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
+        private final Runnable onExceeded;
         private long count;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, long limit, Runnable onExceeded) {
             super(in);
+            this.limit = limit;
+            this.onExceeded = onExceeded;
         }
 
         @Override
@@ -93,7 +116,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             count += n;
             if (count > limit) {
-                exceeded.at(limit);
+                onExceeded.run();
                 throw new ContentTooLarge(limit);
             }
         }

@@ -24,13 +24,14 @@ class IntegrationStatusIT {
 
     @Test
     void reportsAnIntegrationWithAnUnsetVariableAsDownWithTheReason() throws Exception {
-        HttpResponse<String> health = Gateway.get("/integrations/StorageService/health");
-        HttpResponse<String> call = Gateway.invoke("StorageService", "download", "{\"bucket\":\"b\",\"key\":\"k\"}");
+        HttpResponse<String> health = Gateway.get("/integrations/NotificationService/health");
+        HttpResponse<String> call = Gateway.invoke("NotificationService", "send_email",
+                "{\"to\":\"a@example.com\",\"subject\":\"s\",\"body\":\"b\"}");
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"name\":\"StorageService\"", "\"status\":\"down\"",
+        assertThat(health.body()).contains("\"name\":\"NotificationService\"", "\"status\":\"down\"",
                 "\"circuit_state\":\"closed\"", "\"latency_p50\":null", "\"latency_p99\":null",
-                "\"last_error\":\"environment variable S3_ENDPOINT_URL is not set\"");
+                "\"last_error\":\"environment variable NOTIFICATION_API_KEY is not set\"");
         assertThat(call.statusCode()).isEqualTo(503);
         assertThat(call.headers().firstValue("Content-Type")).contains("application/problem+json");
     }

@@ -27,7 +27,7 @@ class ObservedCallsIT {
             "target/liberty/wlp/usr/servers/codeai-it"), "logs");
     /** The secrets the IT server is configured with (pom.xml bootstrap properties). */
     private static final List<String> SECRETS = List.of("ghp_it_token_not_secret", "it-weather-key", "sk_test_it",
-            "it-notify-key");
+            "it-secret-key");
 
     private final WireMockServer upstream = FakeUpstreams.server();
 

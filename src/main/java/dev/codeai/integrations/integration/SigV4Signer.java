@@ -1,0 +1,524 @@
+package dev.codeai.integrations.integration;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AWS Signature Version 4 (SigV4) with the JDK alone: signed headers for a request, or a presigned URL.
+ *
+ * <p>The canonical request follows what the AWS SDK for Java v2 signer computes, which {@code SigV4SignerTest} checks:
+ * <ul>
+ *   <li>The URI is taken as sent on the wire: its path and query already percent-encoded
+ *       (e.g. {@code /bucket/my%20key/a%2Bb}), in ASCII ({@code URI.create(uri.toASCIIString())} gets there).</li>
+ *   <li>Canonical URI, S3 services ({@code s3}, {@code s3express}, {@code s3-object-lambda}, {@code s3-outposts}): the
+ *       raw path itself, no dot-segment removal and no second encoding. The path must then already be in RFC 3986 form
+ *       (only unreserved characters, {@code /} and upper-case {@code %XX} escapes of other bytes), or the signature
+ *       would not be the one S3 computes; anything else is rejected with the form to send instead.</li>
+ *   <li>Canonical URI, other services: dot segments removed, then every character but unreserved ones and {@code /}
+ *       percent-encoded again, so {@code %20} becomes {@code %2520}.</li>
+ *   <li>Canonical query: names and values decoded ({@code +} as a space, like the SDK) and re-encoded by RFC 3986,
+ *       sorted by name then value; {@code a} and {@code a=} both become {@code a=}; parameters without a name are
+ *       not signed. A raw {@code =} inside a value ({@code a=b=c}) is rejected: the SDK would sign {@code a=b},
+ *       the service {@code a=b%3Dc}; send {@code a=b%3Dc}.</li>
+ *   <li>Signed headers: {@code host} (with {@code :port} when not the scheme's default; a given {@code Host} header wins)
+ *       and every given header, lower-cased, values trimmed with inner whitespace runs collapsed to one space, sorted.
+ *       Like the SDK, {@code connection}, {@code expect}, {@code transfer-encoding}, {@code user-agent},
+ *       {@code x-amzn-trace-id} and {@code x-forwarded-for} are never signed: proxies may change them.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe. Neither {@link #toString()} nor any exception message shows the secret
+ * key or the session token.
+ */
+public final class SigV4Signer {
+
+    /** The payload hash that leaves the body unsigned (S3 over HTTPS, and every presigned URL). */
+    public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+    /** The longest validity of a presigned URL: 7 days (604,800 s). */
+    public static final Duration MAX_EXPIRY = Duration.ofDays(7);
+
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final String TERMINATOR = "aws4_request";
+    private static final String HMAC = "HmacSHA256";
+    private static final HexFormat HEX = HexFormat.of();
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final Set<String> S3_SERVICES = Set.of("s3", "s3express", "s3-object-lambda", "s3-outposts");
+    private static final Set<String> NEVER_SIGNED = Set.of(
+            "connection", "expect", "transfer-encoding", "user-agent", "x-amzn-trace-id", "x-forwarded-for");
+    private static final Set<String> SET_BY_SIGNER = Set.of(
+            "authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token");
+    private static final Set<String> PRESIGN_PARAMETERS = Set.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+            "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature");
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
+    private static final Pattern PAYLOAD_HASH = Pattern.compile("[0-9a-f]{64}|[A-Z0-9-]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern SCOPE_PART = Pattern.compile("[a-z0-9-]+");
+
+    /**
+     * AWS credentials. {@link #toString()} shows the access key id only, never the secret key or the session token.
+     *
+     * @param accessKey    the access key id
+     * @param secretKey    the secret access key
+     * @param sessionToken the session token of temporary credentials, sent as {@code X-Amz-Security-Token}
+     */
+    public record Credentials(String accessKey, String secretKey, Optional<String> sessionToken) {
+
+        /** Checks that each part is present and not blank. */
+        public Credentials {
+            requireText(accessKey, "accessKey");
+            requireText(secretKey, "secretKey");
+            Objects.requireNonNull(sessionToken, "sessionToken must not be null; use Optional.empty()");
+            sessionToken.ifPresent(token -> requireText(token, "sessionToken"));
+        }
+
+        /** Long-term credentials, without a session token. */
+        public Credentials(String accessKey, String secretKey) {
+            this(accessKey, secretKey, Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[accessKey=" + accessKey + ", secretKey=****, sessionToken="
+                    + (sessionToken.isPresent() ? "****" : "none") + "]";
+        }
+    }
+
+    private final Credentials credentials;
+    private final String region;
+    private final String service;
+
+    /**
+     * A signer for one set of credentials, region and service signing name.
+     *
+     * @param credentials the credentials to sign with
+     * @param region      the region, e.g. {@code us-east-1}
+     * @param service     the service signing name, e.g. {@code s3} or {@code execute-api}
+     */
+    public SigV4Signer(Credentials credentials, String region, String service) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.region = requireScopePart(region, "region");
+        this.service = requireScopePart(service, "service");
+    }
+
+    /**
+     * The SHA-256 of a request body, as lower-case hex: the payload hash of a signed body.
+     *
+     * @param body the exact bytes to be sent
+     * @return 64 lower-case hex digits
+     */
+    public static String sha256Hex(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        return HEX.formatHex(sha256().digest(body));
+    }
+
+    /**
+     * Signs a request in the {@code Authorization} header.
+     *
+     * @param method      the HTTP method, e.g. {@code GET}
+     * @param uri         the absolute request URI, encoded as it is sent
+     * @param headers     the headers that are sent and to be signed (the ones the signer adds must not be among them)
+     * @param payloadHash {@link #sha256Hex(byte[])} of the body, or {@link #UNSIGNED_PAYLOAD}
+     * @param now         the signing time
+     * @return the headers to add to the request: {@code Authorization}, {@code X-Amz-Date},
+     *         {@code X-Amz-Content-Sha256}, and {@code X-Amz-Security-Token} when the credentials carry a session token
+     * @throws IllegalArgumentException when an argument cannot be signed as it stands (the message says why)
+     */
+    public Map<String, String> sign(String method, URI uri, Map<String, String> headers, String payloadHash,
+            Instant now) {
+        checkMethod(method);
+        checkUri(uri);
+        checkPayloadHash(payloadHash);
+        Objects.requireNonNull(now, "now");
+        String amzDate = DATE_TIME.format(now);
+
+        SortedMap<String, String> signed = givenHeaders(headers);
+        signed.putIfAbsent("host", hostHeader(uri));
+        signed.put("x-amz-content-sha256", payloadHash);
+        signed.put("x-amz-date", amzDate);
+        credentials.sessionToken().ifPresent(token -> signed.put("x-amz-security-token", canonicalValue(token)));
+
+        String signature = signature(canonicalRequest(method, uri, signed, payloadHash), now);
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put("Authorization", ALGORITHM + " Credential=" + credential(now)
+                + ", SignedHeaders=" + String.join(";", signed.keySet()) + ", Signature=" + signature);
+        added.put("X-Amz-Date", amzDate);
+        added.put("X-Amz-Content-Sha256", payloadHash);
+        credentials.sessionToken().ifPresent(token -> added.put("X-Amz-Security-Token", token));
+        return Collections.unmodifiableMap(added);
+    }
+
+    /**
+     * A presigned URL: SigV4 in the query string, with an {@code UNSIGNED-PAYLOAD} body. It signs {@code host} and,
+     * when given, {@code content-type}, which the request made with the URL (typically a PUT) must then send unchanged.
+     *
+     * @param method      the HTTP method the URL is for
+     * @param uri         the absolute URI, encoded as it is sent; its query parameters stay and are signed
+     * @param expiresIn   how long the URL is valid, 1 s to 7 days ({@code X-Amz-Expires} in whole seconds)
+     * @param contentType the {@code Content-Type} header to sign, if any
+     * @param now         the signing time, from which the validity counts
+     * @return the URI with {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date},
+     *         {@code X-Amz-Expires}, {@code X-Amz-SignedHeaders}, {@code X-Amz-Security-Token} (when there is a session
+     *         token) and, last, {@code X-Amz-Signature} appended to its query
+     * @throws IllegalArgumentException when the expiry is out of range or an argument cannot be signed as it stands
+     */
+    public URI presign(String method, URI uri, Duration expiresIn, Optional<String> contentType, Instant now) {
+        checkMethod(method);
+        checkUri(uri);
+        checkExpiry(expiresIn);
+        Objects.requireNonNull(contentType, "contentType must not be null; use Optional.empty()");
+        Objects.requireNonNull(now, "now");
+        checkNoPresignParameters(uri.getRawQuery());
+
+        SortedMap<String, String> signed = new TreeMap<>();
+        signed.put("host", hostHeader(uri));
+        contentType.ifPresent(type -> signed.put("content-type", canonicalValue(type)));
+
+        Map<String, String> auth = new LinkedHashMap<>();
+        auth.put("X-Amz-Algorithm", ALGORITHM);
+        auth.put("X-Amz-Credential", credential(now));
+        auth.put("X-Amz-Date", DATE_TIME.format(now));
+        auth.put("X-Amz-Expires", Long.toString(expiresIn.getSeconds()));
+        auth.put("X-Amz-SignedHeaders", String.join(";", signed.keySet()));
+        credentials.sessionToken().ifPresent(token -> auth.put("X-Amz-Security-Token", token));
+
+        String query = appendParameters(uri.getRawQuery(), auth);
+        URI unsigned = withQuery(uri, query);
+        String signature = signature(canonicalRequest(method, unsigned, signed, UNSIGNED_PAYLOAD), now);
+        return withQuery(uri, appendParameters(query, Map.of("X-Amz-Signature", signature)));
+    }
+
+    /** Shows the region and service only. */
+    @Override
+    public String toString() {
+        return "SigV4Signer[region=" + region + ", service=" + service + "]";
+    }
+
+    // --- the canonical request and the signature (package-private for the AWS test-suite vector) ---
+
+    /** The canonical request over exactly {@code signedHeaders} (lower-case names, canonical values). */
+    String canonicalRequest(String method, URI uri, SortedMap<String, String> signedHeaders, String payloadHash) {
+        StringBuilder headerLines = new StringBuilder();
+        signedHeaders.forEach((name, value) -> headerLines.append(name).append(':').append(value).append('\n'));
+        return method + '\n'
+                + canonicalUri(uri) + '\n'
+                + canonicalQuery(uri.getRawQuery()) + '\n'
+                + headerLines + '\n'
+                + String.join(";", signedHeaders.keySet()) + '\n'
+                + payloadHash;
+    }
+
+    /** The hex signature of a canonical request at {@code now}, with this signer's key and scope. */
+    String signature(String canonicalRequest, Instant now) {
+        String stringToSign = ALGORITHM + '\n'
+                + DATE_TIME.format(now) + '\n'
+                + scope(now) + '\n'
+                + HEX.formatHex(sha256().digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(hmac(signingKey(now), stringToSign));
+    }
+
+    private byte[] signingKey(Instant now) {
+        byte[] key = ("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8);
+        for (String part : List.of(DATE.format(now), region, service, TERMINATOR)) {
+            key = hmac(key, part);
+        }
+        return key;
+    }
+
+    private String scope(Instant now) {
+        return DATE.format(now) + '/' + region + '/' + service + '/' + TERMINATOR;
+    }
+
+    private String credential(Instant now) {
+        return credentials.accessKey() + '/' + scope(now);
+    }
+
+    // --- canonical URI ---
+
+    private String canonicalUri(URI uri) {
+        return S3_SERVICES.contains(service) ? s3CanonicalUri(uri.getRawPath()) : doubleEncodedUri(uri);
+    }
+
+    /** S3 signs the path as sent, which must therefore be in RFC 3986 form already. */
+    private static String s3CanonicalUri(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "/";
+        }
+        String canonical = encode(percentDecode(rawPath), true);
+        if (!canonical.equals(rawPath)) {
+            throw new IllegalArgumentException("The URI path must be percent-encoded by RFC 3986 (unreserved characters,"
+                    + " '/' and upper-case %XX escapes only) for S3 to verify its signature: send " + canonical
+                    + " instead of " + rawPath);
+        }
+        return rawPath;
+    }
+
+    /** Other services: dot segments removed, then the encoded path encoded once more, slashes kept. */
+    private static String doubleEncodedUri(URI uri) {
+        String path = uri.normalize().getRawPath();
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        path = encode(path.getBytes(StandardCharsets.UTF_8), true);
+        String decoded = uri.getPath();
+        boolean normalizedAddedSlash = path.length() > 1 && path.endsWith("/") && !decoded.endsWith("/");
+        return normalizedAddedSlash ? path.substring(0, path.length() - 1) : path;
+    }
+
+    // --- canonical query ---
+
+    private static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        SortedMap<String, List<String>> parameters = new TreeMap<>();
+        for (String pair : rawQuery.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            if (equals >= 0 && pair.indexOf('=', equals + 1) >= 0) {
+                throw new IllegalArgumentException("A query value holds a raw '=' (send it as %3D, which is what AWS"
+                        + " signs): " + pair.substring(0, equals));
+            }
+            String name = queryDecode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : queryDecode(pair.substring(equals + 1));
+            if (!name.isEmpty()) {
+                parameters.computeIfAbsent(encode(name), n -> new ArrayList<>()).add(encode(value));
+            }
+        }
+        List<String> canonical = new ArrayList<>();
+        parameters.forEach((name, values) -> {
+            Collections.sort(values);
+            values.forEach(value -> canonical.add(name + '=' + value));
+        });
+        return String.join("&", canonical);
+    }
+
+    private static String queryDecode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The URI query has a malformed percent-escape in: " + raw, e);
+        }
+    }
+
+    private static String appendParameters(String rawQuery, Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder(rawQuery == null ? "" : rawQuery);
+        parameters.forEach((name, value) -> {
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            query.append(encode(name)).append('=').append(encode(value));
+        });
+        return query.toString();
+    }
+
+    private static URI withQuery(URI uri, String rawQuery) {
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + '?' + rawQuery);
+    }
+
+    // --- headers ---
+
+    private static SortedMap<String, String> givenHeaders(Map<String, String> headers) {
+        Objects.requireNonNull(headers, "headers");
+        SortedMap<String, String> canonical = new TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("Not a valid header name: " + name);
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (SET_BY_SIGNER.contains(lower)) {
+                throw new IllegalArgumentException("The signer sets the " + name + " header itself; do not pass it");
+            }
+            Objects.requireNonNull(value, () -> "The value of header " + name + " is null");
+            if (!NEVER_SIGNED.contains(lower) && canonical.put(lower, canonicalValue(value)) != null) {
+                throw new IllegalArgumentException("The header " + name + " is given twice (names ignore case)");
+            }
+        });
+        return canonical;
+    }
+
+    /** Trimmed, with each run of whitespace inside turned into one space. */
+    private static String canonicalValue(String value) {
+        StringBuilder result = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isWhitespace(c)) {
+                pendingSpace = result.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    result.append(' ');
+                    pendingSpace = false;
+                }
+                result.append(c);
+            }
+        }
+        return result.toString();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f';
+    }
+
+    private static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1
+                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
+                || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
+        return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
+    }
+
+    // --- checks ---
+
+    private static void checkMethod(String method) {
+        if (method == null || !METHOD.matcher(method).matches()) {
+            throw new IllegalArgumentException("Not an HTTP method: " + method);
+        }
+    }
+
+    private static void checkUri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        String scheme = uri.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+            throw new IllegalArgumentException("The URI must be absolute http(s) with a host: " + uri.getScheme()
+                    + "://" + uri.getHost());
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The URI must not carry user info");
+        }
+        String path = uri.getRawPath();
+        if (path != null && !path.chars().allMatch(c -> c < 0x80)) {
+            throw new IllegalArgumentException("The URI path must be ASCII, percent-encoded as sent"
+                    + " (URI.create(uri.toASCIIString()) does it): " + path);
+        }
+    }
+
+    private static void checkPayloadHash(String payloadHash) {
+        if (payloadHash == null || !PAYLOAD_HASH.matcher(payloadHash).matches()) {
+            throw new IllegalArgumentException("The payload hash must be sha256Hex(body) (64 lower-case hex digits)"
+                    + " or " + UNSIGNED_PAYLOAD + " (the value given is not shown)");
+        }
+    }
+
+    private static void checkExpiry(Duration expiresIn) {
+        Objects.requireNonNull(expiresIn, "expiresIn");
+        if (expiresIn.compareTo(Duration.ofSeconds(1)) < 0 || expiresIn.compareTo(MAX_EXPIRY) > 0) {
+            throw new IllegalArgumentException("A presigned URL expires after 1 to 604800 seconds (7 days), not after "
+                    + expiresIn.getSeconds() + " s (" + expiresIn + ")");
+        }
+    }
+
+    private static void checkNoPresignParameters(String rawQuery) {
+        if (rawQuery == null) {
+            return;
+        }
+        for (String pair : rawQuery.split("&")) {
+            String name = queryDecode(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
+            if (PRESIGN_PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("The URI is already presigned: its query has " + name);
+            }
+        }
+    }
+
+    private static String requireScopePart(String value, String what) {
+        if (value == null || !SCOPE_PART.matcher(value).matches()) {
+            throw new IllegalArgumentException("The " + what + " must be lower-case letters, digits and '-': "
+                    + value);
+        }
+        return value;
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " must not be blank");
+        }
+    }
+
+    // --- encoding and crypto ---
+
+    private static String encode(String value) {
+        return encode(value.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** RFC 3986: unreserved bytes as they are, every other byte (but '/' when kept) as upper-case %XX. */
+    private static String encode(byte[] bytes, boolean keepSlashes) {
+        StringBuilder result = new StringBuilder(bytes.length * 3);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (isUnreserved(c) || keepSlashes && c == '/') {
+                result.append((char) c);
+            } else {
+                result.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return result.toString();
+    }
+
+    private static boolean isUnreserved(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+
+    /** The bytes a raw path stands for: %XX escapes decoded, '+' kept (it is not a space in a path). */
+    private static byte[] percentDecode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+            int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+            if (c == '%' && high >= 0 && low >= 0) {
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(literal, 0, literal.length);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no SHA-256", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK cannot compute " + HMAC, e);
+        }
+    }
+}
