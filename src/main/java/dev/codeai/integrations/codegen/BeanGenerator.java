@@ -49,9 +49,13 @@ public final class BeanGenerator {
         s.append("@IntegrationName(\"").append(integration.name()).append("\")\n");
         s.append("public class ").append(cls).append(" implements IntegrationBean {\n\n");
         s.append("    @Inject\n    Upstream upstream;\n\n");
+        s.append("    @Inject\n    Invoker invoker;\n\n");
         s.append("    @Override\n");
         annotations.forEach(a -> s.append("    ").append(a).append('\n'));
-        s.append("    public UpstreamResponse call(Call call) {\n        return upstream.attempt(call);\n    }\n");
+        s.append("    public UpstreamResponse call(Call call) {\n        return upstream.attempt(call);\n    }\n\n");
+        s.append("    @Override\n    public Invoker.Invocation invoke(String operation, JsonObject arguments, "
+                + "Optional<Duration> deadline) {\n        return invoker.invoke(\"").append(integration.name())
+                .append("\", operation, arguments, Optional.empty(), Optional.empty(), deadline);\n    }\n");
         if (retries) {
             s.append(waitsClass(integration.retry()));
         }
@@ -126,6 +130,10 @@ public final class BeanGenerator {
         imports.add("dev.codeai.integrations.integration.Call");
         imports.add("dev.codeai.integrations.integration.IntegrationBean");
         imports.add("dev.codeai.integrations.integration.IntegrationName");
+        imports.add("dev.codeai.integrations.integration.Invoker");
+        imports.add("jakarta.json.JsonObject");
+        imports.add("java.time.Duration");
+        imports.add("java.util.Optional");
         if (customBackoff) {
             imports.add("dev.codeai.integrations.integration.RetryWaits");
         }

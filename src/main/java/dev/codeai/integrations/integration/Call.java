@@ -38,6 +38,12 @@ public final class Call {
         return payload;
     }
 
+    /** What is left of the call's budget, zero when it is used up. */
+    Duration remaining() {
+        Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - startedNanos));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     /** Whether waiting {@code wait} before another attempt would overrun the call's budget. */
     boolean overruns(Duration wait) {
         return Duration.ofNanos(System.nanoTime() - startedNanos).plus(wait).compareTo(budget) > 0;

@@ -93,7 +93,8 @@ public class IntegrationsResource {
             }
             try (Payload payload = Payload.spool(body, maxUploadBytes)) {
                 JsonObject arguments = Arguments.fromQuery(operation, uri.getQueryParameters(), contentType);
-                return respond(invoker.invoke(name, operationName, arguments, callerKey, Optional.of(payload)));
+                return respond(invoker.invoke(name, operationName, arguments, callerKey, Optional.of(payload),
+                        Optional.empty()));
             }
         }
         if (contentType.isPresent() && !json(contentType.get())) {
@@ -103,7 +104,7 @@ public class IntegrationsResource {
             throw new RequestSizeLimit.ContentTooLarge(maxArgumentBytes);
         }
         JsonObject arguments = arguments(operationName, RequestSizeLimit.bounded(body, maxArgumentBytes));
-        return respond(invoker.invoke(name, operationName, arguments, callerKey, Optional.empty()));
+        return respond(invoker.invoke(name, operationName, arguments, callerKey));
     }
 
     private static Response respond(Invoker.Invocation result) {

@@ -61,15 +61,16 @@ public class Invoker {
 
     /** Calls an operation with a JSON object of arguments. */
     public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey) {
-        return invoke(name, operationName, input, callerKey, Optional.empty());
+        return invoke(name, operationName, input, callerKey, Optional.empty(), Optional.empty());
     }
 
     /**
      * Calls an operation; {@code payload} is the raw body of a {@code body_type: binary} operation, which
-     * the caller closes after this returns.
+     * the caller closes after this returns. A {@code deadline} bounds the whole call, attempts and waits
+     * (DSL.md §5.4 "Call budget"), within the bean's own {@code (retries + 1) × timeout}.
      */
     public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey,
-                             Optional<Payload> payload) {
+                             Optional<Payload> payload, Optional<Duration> deadline) {
         Operation operation = operation(name, operationName);
         ResolvedIntegration integration = catalog.find(name).orElseThrow();
         Map<String, JsonValue> arguments = Arguments.bind(operation, input);
@@ -94,7 +95,8 @@ public class Invoker {
                     "operation " + operationName + " takes its payload as the raw request body")));
         }
         Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey),
-                deployed.budget(integration), payload);
+                deadline.filter(d -> d.compareTo(deployed.budget(integration)) < 0).orElse(deployed.budget(integration)),
+                payload);
         IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
         Instant start = clock.instant();
         try {

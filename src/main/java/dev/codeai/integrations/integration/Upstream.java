@@ -80,8 +80,11 @@ public class Upstream {
     }
 
     private UpstreamResponse exchange(Call call) {
+        long timeout = Math.min(deployed.attemptTimeoutMillis(call.integration()), call.remaining().toMillis());
+        if (timeout <= 0) {
+            throw timedOut(call, deployed.timeoutMillis(call.integration())); // the caller's deadline has passed
+        }
         call.beginAttempt();
-        long timeout = deployed.attemptTimeoutMillis(call.integration());
         HttpRequest request = RequestBuilder.build(call, Duration.ofMillis(timeout));
         if (returnsBinary(call)) {
             return streamed(call, request, timeout);
