@@ -1,8 +1,16 @@
 package dev.codeai.integrations.integration;
 
-import java.io.ByteArrayOutputStream;
+import static dev.codeai.integrations.integration.SigV4Canonical.appendParameters;
+import static dev.codeai.integrations.integration.SigV4Canonical.canonicalQuery;
+import static dev.codeai.integrations.integration.SigV4Canonical.canonicalValue;
+import static dev.codeai.integrations.integration.SigV4Canonical.doubleEncodedUri;
+import static dev.codeai.integrations.integration.SigV4Canonical.givenHeaders;
+import static dev.codeai.integrations.integration.SigV4Canonical.hostHeader;
+import static dev.codeai.integrations.integration.SigV4Canonical.queryDecode;
+import static dev.codeai.integrations.integration.SigV4Canonical.s3CanonicalUri;
+import static dev.codeai.integrations.integration.SigV4Canonical.withQuery;
+
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -71,15 +78,10 @@ public final class SigV4Signer {
             DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Set<String> S3_SERVICES = Set.of("s3", "s3express", "s3-object-lambda", "s3-outposts");
-    private static final Set<String> NEVER_SIGNED = Set.of(
-            "connection", "expect", "transfer-encoding", "user-agent", "x-amzn-trace-id", "x-forwarded-for");
-    private static final Set<String> SET_BY_SIGNER = Set.of(
-            "authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token");
     private static final Set<String> PRESIGN_PARAMETERS = Set.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
             "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature");
     private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
     private static final Pattern PAYLOAD_HASH = Pattern.compile("[0-9a-f]{64}|[A-Z0-9-]+");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern SCOPE_PART = Pattern.compile("[a-z0-9-]+");
 
     /**
@@ -266,134 +268,6 @@ public final class SigV4Signer {
         return S3_SERVICES.contains(service) ? s3CanonicalUri(uri.getRawPath()) : doubleEncodedUri(uri);
     }
 
-    /** S3 signs the path as sent, which must therefore be in RFC 3986 form already. */
-    private static String s3CanonicalUri(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
-            return "/";
-        }
-        String canonical = encode(percentDecode(rawPath), true);
-        if (!canonical.equals(rawPath)) {
-            throw new IllegalArgumentException("The URI path must be percent-encoded by RFC 3986 (unreserved characters,"
-                    + " '/' and upper-case %XX escapes only) for S3 to verify its signature: send " + canonical
-                    + " instead of " + rawPath);
-        }
-        return rawPath;
-    }
-
-    /** Other services: dot segments removed, then the encoded path encoded once more, slashes kept. */
-    private static String doubleEncodedUri(URI uri) {
-        String path = uri.normalize().getRawPath();
-        if (path == null || path.isEmpty()) {
-            return "/";
-        }
-        path = encode(path.getBytes(StandardCharsets.UTF_8), true);
-        String decoded = uri.getPath();
-        boolean normalizedAddedSlash = path.length() > 1 && path.endsWith("/") && !decoded.endsWith("/");
-        return normalizedAddedSlash ? path.substring(0, path.length() - 1) : path;
-    }
-
-    // --- canonical query ---
-
-    private static String canonicalQuery(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
-        SortedMap<String, List<String>> parameters = new TreeMap<>();
-        for (String pair : rawQuery.split("&", -1)) {
-            int equals = pair.indexOf('=');
-            if (equals >= 0 && pair.indexOf('=', equals + 1) >= 0) {
-                throw new IllegalArgumentException("A query value holds a raw '=' (send it as %3D, which is what AWS"
-                        + " signs): " + pair.substring(0, equals));
-            }
-            String name = queryDecode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : queryDecode(pair.substring(equals + 1));
-            if (!name.isEmpty()) {
-                parameters.computeIfAbsent(encode(name), n -> new ArrayList<>()).add(encode(value));
-            }
-        }
-        List<String> canonical = new ArrayList<>();
-        parameters.forEach((name, values) -> {
-            Collections.sort(values);
-            values.forEach(value -> canonical.add(name + '=' + value));
-        });
-        return String.join("&", canonical);
-    }
-
-    private static String queryDecode(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The URI query has a malformed percent-escape in: " + raw, e);
-        }
-    }
-
-    private static String appendParameters(String rawQuery, Map<String, String> parameters) {
-        StringBuilder query = new StringBuilder(rawQuery == null ? "" : rawQuery);
-        parameters.forEach((name, value) -> {
-            if (query.length() > 0) {
-                query.append('&');
-            }
-            query.append(encode(name)).append('=').append(encode(value));
-        });
-        return query.toString();
-    }
-
-    private static URI withQuery(URI uri, String rawQuery) {
-        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + '?' + rawQuery);
-    }
-
-    // --- headers ---
-
-    private static SortedMap<String, String> givenHeaders(Map<String, String> headers) {
-        Objects.requireNonNull(headers, "headers");
-        SortedMap<String, String> canonical = new TreeMap<>();
-        headers.forEach((name, value) -> {
-            if (name == null || !HEADER_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("Not a valid header name: " + name);
-            }
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (SET_BY_SIGNER.contains(lower)) {
-                throw new IllegalArgumentException("The signer sets the " + name + " header itself; do not pass it");
-            }
-            Objects.requireNonNull(value, () -> "The value of header " + name + " is null");
-            if (!NEVER_SIGNED.contains(lower) && canonical.put(lower, canonicalValue(value)) != null) {
-                throw new IllegalArgumentException("The header " + name + " is given twice (names ignore case)");
-            }
-        });
-        return canonical;
-    }
-
-    /** Trimmed, with each run of whitespace inside turned into one space. */
-    private static String canonicalValue(String value) {
-        StringBuilder result = new StringBuilder(value.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (isWhitespace(c)) {
-                pendingSpace = result.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    result.append(' ');
-                    pendingSpace = false;
-                }
-                result.append(c);
-            }
-        }
-        return result.toString();
-    }
-
-    private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f';
-    }
-
-    private static String hostHeader(URI uri) {
-        int port = uri.getPort();
-        boolean defaultPort = port == -1
-                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
-                || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
-        return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
-    }
-
     // --- checks ---
 
     private static void checkMethod(String method) {
@@ -461,48 +335,6 @@ public final class SigV4Signer {
     }
 
     // --- encoding and crypto ---
-
-    private static String encode(String value) {
-        return encode(value.getBytes(StandardCharsets.UTF_8), false);
-    }
-
-    /** RFC 3986: unreserved bytes as they are, every other byte (but '/' when kept) as upper-case %XX. */
-    private static String encode(byte[] bytes, boolean keepSlashes) {
-        StringBuilder result = new StringBuilder(bytes.length * 3);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (isUnreserved(c) || keepSlashes && c == '/') {
-                result.append((char) c);
-            } else {
-                result.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return result.toString();
-    }
-
-    private static boolean isUnreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '_' || c == '.' || c == '~';
-    }
-
-    /** The bytes a raw path stands for: %XX escapes decoded, '+' kept (it is not a space in a path). */
-    private static byte[] percentDecode(String raw) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-            int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-            if (c == '%' && high >= 0 && low >= 0) {
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else {
-                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(literal, 0, literal.length);
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     private static MessageDigest sha256() {
         try {
