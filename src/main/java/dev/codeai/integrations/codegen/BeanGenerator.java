@@ -93,7 +93,7 @@ public final class BeanGenerator {
         if (cb.consecutive()) {
             return "@CircuitBreaker(requestVolumeThreshold = " + cb.failures() + common
                     + ",\n            failOn = {UpstreamFailure.class, TimeoutException.class}"
-                    + ", skipOn = {ThrottledFailure.class, ThrottledAnswer.class})";
+                    + ", skipOn = {ThrottledFailure.class, ThrottledAnswer.class, OutOfBudget.class})";
         }
         return "@CircuitBreaker(requestVolumeThreshold = 1" + common + ", failOn = CircuitTrip.class)";
     }
@@ -145,6 +145,7 @@ public final class BeanGenerator {
             imports.add("dev.codeai.integrations.integration.RetryableFailure");
         }
         if (joined.contains("ThrottledFailure")) {
+            imports.add("dev.codeai.integrations.integration.OutOfBudget");
             imports.add("dev.codeai.integrations.integration.ThrottledAnswer");
             imports.add("dev.codeai.integrations.integration.ThrottledFailure");
         }

@@ -73,8 +73,9 @@ public class FailureWindows {
         });
     }
 
-    /** 408 and 429 are not breaker failures (DSL.md §5.4 failure definition). */
+    /** 408 and 429 are not breaker failures (DSL.md §5.4 failure definition), nor a deadline that passed. */
     private static boolean countsAsFailure(UpstreamFailure failure) {
-        return !(failure instanceof ThrottledFailure) && !(failure instanceof ThrottledAnswer);
+        return !(failure instanceof ThrottledFailure) && !(failure instanceof ThrottledAnswer)
+                && !(failure instanceof OutOfBudget);
     }
 }

@@ -82,7 +82,7 @@ public class Upstream {
     private UpstreamResponse exchange(Call call) {
         long timeout = Math.min(deployed.attemptTimeoutMillis(call.integration()), call.remaining().toMillis());
         if (timeout <= 0) {
-            throw timedOut(call, deployed.timeoutMillis(call.integration())); // the caller's deadline has passed
+            throw new OutOfBudget(deployed.timeoutMillis(call.integration()));
         }
         call.beginAttempt();
         HttpRequest request = RequestBuilder.build(call, Duration.ofMillis(timeout));
