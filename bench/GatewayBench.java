@@ -50,8 +50,9 @@ public final class GatewayBench {
         client.send(HttpRequest.newBuilder(URI.create(gateway + "/integrations/GitHubAPI/circuit/reset"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
-        run(client, direct, rate, 3, 200);      // warm-up
-        run(client, viaGateway, rate, 5, 200);
+        // Warm-up: the bench starts a fresh server, whose JIT needs some thousands of calls of a path.
+        run(client, direct, rate, 3, 200);
+        run(client, viaGateway, rate, 15, 200);
         List<Long> directMicros = run(client, direct, rate, seconds, 200);
         List<Long> gatewayMicros = run(client, viaGateway, rate, seconds, 200);
 
@@ -59,6 +60,7 @@ public final class GatewayBench {
         for (int i = 0; i < 3; i++) {
             client.send(viaGateway.get(), HttpResponse.BodyHandlers.discarding()); // 5 failures in 1m open it
         }
+        run(client, viaGateway, rate, 10, 503); // warm-up of the rejection path
         List<Long> rejectedMicros = run(client, viaGateway, rate, Math.min(seconds, 20), 503);
         control(client, upstreamUrl, "ok");
 
@@ -122,8 +124,11 @@ public final class GatewayBench {
                 HttpResponse.BodyHandlers.discarding());
     }
 
-    /** A small JSON upstream; {@code /control/fail} makes it answer 500 until {@code /control/ok}. */
+    /** A small JSON upstream; {@code /control/fail} makes it answer 500 until {@code /control/ok}. It must not add latency. */
     private static HttpServer upstream(int port) throws Exception {
+        // The JDK server writes the response headers and the body in two segments; without TCP_NODELAY, Nagle
+        // holds the body until the client ACKs the headers, and the client delays that ACK by up to 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         byte[] body = "{\"resources\":{\"core\":{\"limit\":5000,\"remaining\":4999}}}".getBytes(StandardCharsets.UTF_8);
         server.createContext("/control/", exchange -> {
