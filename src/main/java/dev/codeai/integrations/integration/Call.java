@@ -38,6 +38,11 @@ public final class Call {
         return payload;
     }
 
+    /** The whole call's time: the caller's deadline, or (retries + 1) × timeout. */
+    public Duration budget() {
+        return budget;
+    }
+
     /** What is left of the call's budget, zero when it is used up. */
     Duration remaining() {
         Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - startedNanos));

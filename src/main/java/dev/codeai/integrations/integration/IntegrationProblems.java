@@ -104,9 +104,10 @@ public final class IntegrationProblems {
         private static final long serialVersionUID = 1L;
         private final int attempts;
 
-        public UpstreamTimeout(String integration, long timeoutMillis, int attempts) {
-            super(504, "Upstream timeout", "Integration " + integration + " did not answer within " + timeoutMillis
-                    + " ms (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + ").");
+        /** {@code limit}: what ran out, e.g. "1000 ms" or "the caller's deadline of 150 ms". */
+        public UpstreamTimeout(String integration, String limit, int attempts) {
+            super(504, "Upstream timeout", "Integration " + integration + " did not answer within " + limit
+                    + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + ").");
             this.attempts = attempts;
         }
 

@@ -151,8 +151,10 @@ public class Invoker {
 
     private RuntimeException timedOut(ResolvedIntegration integration, String operation, Instant start, Call call) {
         long timeout = deployed.timeoutMillis(integration);
-        record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + timeout + " ms");
-        return new IntegrationProblems.UpstreamTimeout(integration.name(), timeout, call.attempts());
+        String limit = call.budget().compareTo(deployed.budget(integration)) < 0
+                ? "the caller's deadline of " + call.budget().toMillis() + " ms" : timeout + " ms";
+        record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + limit);
+        return new IntegrationProblems.UpstreamTimeout(integration.name(), limit, call.attempts());
     }
 
     /** The answer as the caller receives it (DSL.md §5.5 "Response decoding"); streams pass unchanged. */
