@@ -46,6 +46,8 @@ public final class GatewayBench {
                 + "/integrations/GitHubAPI/operations/get_rate_limit")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
 
+        Supplier<HttpRequest> ping = () -> HttpRequest.newBuilder(URI.create(gateway + "/ping")).GET().build();
+
         control(client, upstreamUrl, "ok");
         client.send(HttpRequest.newBuilder(URI.create(gateway + "/integrations/GitHubAPI/circuit/reset"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -55,6 +57,8 @@ public final class GatewayBench {
         run(client, viaGateway, rate, 15, 200);
         List<Long> directMicros = run(client, direct, rate, seconds, 200);
         List<Long> gatewayMicros = run(client, viaGateway, rate, seconds, 200);
+        run(client, ping, rate, 3, 200);
+        List<Long> pingMicros = run(client, ping, rate, seconds, 200);
 
         control(client, upstreamUrl, "fail");
         for (int i = 0; i < 3; i++) {
@@ -69,6 +73,7 @@ public final class GatewayBench {
         System.out.printf("  added by the gateway: p50 %.2f ms, p99 %.2f ms (target: p50 at most 1 ms)%n",
                 (pct(gatewayMicros, 50) - pct(directMicros, 50)) / 1000.0,
                 (pct(gatewayMicros, 99) - pct(directMicros, 99)) / 1000.0);
+        report("GET /ping (server floor)", pingMicros);
         report("open-circuit rejections", rejectedMicros);
         System.out.printf("  open-circuit rejection p99 %.2f ms (target: at most 1 ms)%n", pct(rejectedMicros, 99) / 1000.0);
         pool.shutdownNow();
