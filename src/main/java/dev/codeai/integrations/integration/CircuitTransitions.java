@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -54,6 +55,8 @@ public class CircuitTransitions {
 
     /** When each open circuit first opened, for the outage's duration. */
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
+    /** When each circuit last entered open (a failed half-open probe reopens it), for Retry-After. */
+    private final ConcurrentMap<String, Instant> lastOpened = new ConcurrentHashMap<>();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (ResolvedIntegration integration : catalog.all()) {
@@ -73,6 +76,9 @@ public class CircuitTransitions {
         Instant now = clock.instant();
         if (entered == CircuitBreakerState.CLOSED) {
             windows.closed(integration);
+            lastOpened.remove(name);
+        } else if (entered == CircuitBreakerState.OPEN) {
+            lastOpened.put(name, now);
         }
         boolean notify = integration.model().circuitBreaker().map(cb -> cb.notifyOnOpen()).orElse(false);
         if (entered == CircuitBreakerState.OPEN && openedAt.putIfAbsent(name, now) == null && notify) {
@@ -87,6 +93,11 @@ public class CircuitTransitions {
                         .add("open_duration_seconds", Duration.between(opened, now).toSeconds()).build());
             }
         }
+    }
+
+    /** When the circuit last opened, while it is open or half-open. */
+    Optional<Instant> lastOpened(ResolvedIntegration integration) {
+        return Optional.ofNullable(lastOpened.get(integration.name()));
     }
 
     private static int code(CircuitBreakerState state) {

@@ -48,6 +48,9 @@ public class Invoker {
     @Inject
     CallOutcomes outcomes;
 
+    @Inject
+    CircuitTransitions transitions;
+
     /** A completed call: the upstream's answer, how many attempts it took and the breaker state after it. */
     public record Invocation(UpstreamResponse response, int attempts, String circuitState) {
     }
@@ -145,7 +148,11 @@ public class Invoker {
 
     private RuntimeException circuitOpen(ResolvedIntegration integration, String operation, Instant start, Call call) {
         record(integration.name(), operation, CallOutcomes.Outcome.CIRCUIT_OPEN, start, "circuit open");
-        long retryAfter = (deployed.breakerDelayMillis(integration) + 999) / 1000;
+        // Until the breaker turns half-open: reset_after from when it (last) opened.
+        long delay = deployed.breakerDelayMillis(integration);
+        long left = transitions.lastOpened(integration)
+                .map(opened -> delay - Duration.between(opened, clock.instant()).toMillis()).orElse(delay);
+        long retryAfter = (Math.max(0, left) + 999) / 1000;
         return new IntegrationProblems.CircuitOpen(integration.name(), Math.max(1, retryAfter), call.attempts());
     }
 

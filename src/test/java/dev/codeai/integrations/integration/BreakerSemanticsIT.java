@@ -147,6 +147,8 @@ class BreakerSemanticsIT {
         assertThat(failedProbe.statusCode()).isEqualTo(503);
         assertThat(circuitState("StripeAPI")).as("one failed probe reopens it").isEqualTo("open");
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/stripe/.*")))).as("just the probe").hasSize(6);
+        assertThat(failedProbe.headers().firstValue("Retry-After")).as("3 s from reopening, not from the first opening")
+                .contains("3");
 
         upstream.resetAll();
         upstream.stubFor(get(urlPathEqualTo("/stripe/payment_intents/pi_1")).willReturn(aResponse().withStatus(200)
