@@ -1,0 +1,36 @@
+package dev.codeai.integrations.integration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The response-cache key of DSL.md §5.5: {@code <cache.prefix><integration>:<operation>:<sha256 hex of the
+ * RFC 8785 canonical JSON of the arguments>}, arguments taken after defaults are applied. Auth never is an
+ * argument, so it never reaches the key.
+ */
+public final class CacheKeys {
+
+    private CacheKeys() {
+    }
+
+    public static String key(String prefix, String integration, String operation, Map<String, JsonValue> arguments) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        arguments.forEach(object::add);
+        byte[] canonical = CanonicalJson.of(object.build()).getBytes(StandardCharsets.UTF_8);
+        return prefix + integration + ":" + operation + ":" + HexFormat.of().formatHex(sha256().digest(canonical));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no SHA-256", e);
+        }
+    }
+}

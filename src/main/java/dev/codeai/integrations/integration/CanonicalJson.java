@@ -1,0 +1,133 @@
+package dev.codeai.integrations.integration;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS), as the response-cache key rule of DSL.md §5.5 requires:
+ * object members sorted by their names' UTF-16 code units, no whitespace, strings with only the mandatory
+ * escapes, numbers as ECMAScript prints a double (integers plainly up to 1e21, then exponent form).
+ * Pure and thread-safe.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    public static String of(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(JsonValue value, StringBuilder out) {
+        switch (value.getValueType()) {
+            case OBJECT -> writeObject(value.asJsonObject(), out);
+            case ARRAY -> writeArray(value.asJsonArray(), out);
+            case STRING -> writeString(((JsonString) value).getString(), out);
+            case NUMBER -> out.append(number(((JsonNumber) value).doubleValue()));
+            case TRUE -> out.append("true");
+            case FALSE -> out.append("false");
+            case NULL -> out.append("null");
+        }
+    }
+
+    private static void writeObject(JsonObject object, StringBuilder out) {
+        List<String> names = new ArrayList<>(object.keySet());
+        names.sort(String::compareTo); // String order is UTF-16 code unit order, as JCS requires
+        out.append('{');
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(names.get(i), out);
+            out.append(':');
+            write(object.get(names.get(i)), out);
+        }
+        out.append('}');
+    }
+
+    private static void writeArray(JsonArray array, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            write(array.get(i), out);
+        }
+        out.append(']');
+    }
+
+    private static void writeString(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** ECMAScript's Number.prototype.toString of {@code d} (ECMA-262 §6.1.6.1.20), for finite values. */
+    static String number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("JSON has no " + d);
+        }
+        if (d == 0) {
+            return "0"; // also -0
+        }
+        BigDecimal shortest = shortest(Math.abs(d));
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // the decimal point sits after n digits
+        StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+        if (k <= n && n <= 21) {
+            out.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            out.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            out.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            out.append(digits.charAt(0));
+            if (k > 1) {
+                out.append('.').append(digits, 1, k);
+            }
+            out.append('e').append(n - 1 > 0 ? "+" : "-").append(Math.abs(n - 1));
+        }
+        return out.toString();
+    }
+
+    /** The fewest significant digits that read back as {@code d}, the nearest such (Double.toString of Java 17 is not). */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == d) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+}
