@@ -164,9 +164,9 @@ final class OperationBinder {
 
     private Optional<Duration> cache(Property p) {
         if (p.value() instanceof Scalar s && s.isName("none")) {
-            return Optional.empty();
+            return Optional.of(Duration.ZERO); // none: not cached, whatever default_cache_ttl says
         }
-        return values.duration(p, true).filter(d -> !d.isZero());
+        return values.duration(p, true);
     }
 
     private Set<Integer> successCodes(Property p) {

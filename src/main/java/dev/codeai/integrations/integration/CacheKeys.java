@@ -19,11 +19,16 @@ public final class CacheKeys {
     private CacheKeys() {
     }
 
+    /** What every key of the integration starts with. */
+    public static String integrationPrefix(String prefix, String integration) {
+        return prefix + integration + ":";
+    }
+
     public static String key(String prefix, String integration, String operation, Map<String, JsonValue> arguments) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         arguments.forEach(object::add);
         byte[] canonical = CanonicalJson.of(object.build()).getBytes(StandardCharsets.UTF_8);
-        return prefix + integration + ":" + operation + ":" + HexFormat.of().formatHex(sha256().digest(canonical));
+        return integrationPrefix(prefix, integration) + operation + ":" + HexFormat.of().formatHex(sha256().digest(canonical));
     }
 
     private static MessageDigest sha256() {

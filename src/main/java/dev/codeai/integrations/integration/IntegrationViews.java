@@ -22,6 +22,10 @@ public final class IntegrationViews {
                          double successRate, String lastError) {
     }
 
+    @JsonbPropertyOrder({"name", "purged"})
+    public record CachePurge(String name, int purged) {
+    }
+
     @JsonbPropertyOrder({"name", "circuitState"})
     public record CircuitReset(String name, String circuitState) {
     }

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -72,6 +73,13 @@ public class IntegrationsResource {
         return health.reset(name);
     }
 
+    /** Empties the integration's response cache: {@code {name, purged}}. */
+    @DELETE
+    @Path("/{name}/cache")
+    public IntegrationViews.CachePurge purgeCache(@PathParam("name") String name) {
+        return new IntegrationViews.CachePurge(name, invoker.purgeCache(name));
+    }
+
     /**
      * Calls an operation: a JSON object of arguments, or for {@code body_type: binary} the raw payload with
      * the arguments in the query string (DSL.md §5.5). Answers the upstream's status, headers of the call
@@ -112,6 +120,7 @@ public class IntegrationsResource {
         Response.ResponseBuilder response = Response.status(upstream.status())
                 .header("X-Integration-Attempts", result.attempts())
                 .header("X-Circuit-State", result.circuitState());
+        result.cache().ifPresent(state -> response.header("X-Cache", state));
         upstream.header("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
         if (upstream.stream().isPresent()) {
             InputStream stream = upstream.stream().get();

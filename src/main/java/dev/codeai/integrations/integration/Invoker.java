@@ -51,8 +51,18 @@ public class Invoker {
     @Inject
     CircuitTransitions transitions;
 
-    /** A completed call: the upstream's answer, how many attempts it took and the breaker state after it. */
-    public record Invocation(UpstreamResponse response, int attempts, String circuitState) {
+    @Inject
+    ResponseCache cache;
+
+    /**
+     * A completed call: the upstream's answer, how many attempts it took, the breaker state after it and, for
+     * a cached operation, {@code HIT} or {@code MISS} (the {@code X-Cache} header).
+     */
+    public record Invocation(UpstreamResponse response, int attempts, String circuitState, Optional<String> cache) {
+
+        public Invocation(UpstreamResponse response, int attempts, String circuitState) {
+            this(response, attempts, circuitState, Optional.empty());
+        }
     }
 
     /** The operation, or 404 problems naming what is unknown. */
@@ -100,8 +110,16 @@ public class Invoker {
         Call call = new Call(integration, operation, arguments, idempotencyKey(integration, callerKey),
                 deadline.filter(d -> d.compareTo(deployed.budget(integration)) < 0).orElse(deployed.budget(integration)),
                 payload);
-        IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
+        Optional<Duration> ttl = ResponseCache.ttl(integration.model(), operation);
+        String cacheKey = ttl.map(t -> CacheKeys.key(cachePrefix(), name, operationName, arguments)).orElse(null);
         Instant start = clock.instant();
+        Optional<ResponseCache.Entry> fresh = cacheKey == null ? Optional.empty()
+                : cache.get(cacheKey, start).filter(entry -> entry.fresh(start));
+        if (fresh.isPresent()) {
+            record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
+            return new Invocation(fresh.get().response(), 0, circuits.state(integration), Optional.of("HIT"));
+        }
+        IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
         try {
             UpstreamResponse response = bean.call(call);
             Optional<io.smallrye.graphql.client.Response> graphql = integration.model().kind() == IntegrationKind.GRAPHQL
@@ -116,7 +134,12 @@ public class Invoker {
             }
             record(name, operationName, response.status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
                     : CallOutcomes.Outcome.SUCCESS, start, "");
-            return new Invocation(decoded(operation, response), call.attempts(), circuits.state(integration));
+            UpstreamResponse answer = decoded(operation, response);
+            if (cacheKey != null && operation.succeeded(answer.status())) {
+                cache.put(cacheKey, answer, ttl.get(), clock.instant());
+            }
+            return new Invocation(answer, call.attempts(), circuits.state(integration),
+                    cacheKey == null ? Optional.empty() : Optional.of("MISS"));
         } catch (CircuitBreakerOpenException e) {
             throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {
@@ -162,6 +185,16 @@ public class Invoker {
                 ? "the caller's deadline of " + call.budget().toMillis() + " ms" : timeout + " ms";
         record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + limit);
         return new IntegrationProblems.UpstreamTimeout(integration.name(), limit, call.attempts());
+    }
+
+    /** Empties the response cache of an integration (404 when unknown); returns how many answers it held. */
+    public int purgeCache(String name) {
+        catalog.find(name).orElseThrow(() -> new IntegrationProblems.UnknownIntegration(name));
+        return cache.purge(CacheKeys.integrationPrefix(cachePrefix(), name));
+    }
+
+    private String cachePrefix() {
+        return catalog.spec().config().cache().map(c -> c.prefix()).orElse("");
     }
 
     /** The answer as the caller receives it (DSL.md §5.5 "Response decoding"); streams pass unchanged. */

@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * The access rule of every route: an {@code endpoint} declaration of the DSL decides for its route
- * (DSL.md §5.7); otherwise a route needs an authenticated caller, and resetting a circuit the
+ * (DSL.md §5.7); otherwise a route needs an authenticated caller, and resetting a circuit or emptying a cache the
  * {@code admin} role. Routes are compared as {@code METHOD /path/{}} with parameters unnamed.
  */
 public final class AccessRules {
 
     private static final Map<String, AccessRule> DEFAULTS = Map.of(
             "POST /integrations/{}/circuit/reset", AccessRule.roles("admin"),
+            "DELETE /integrations/{}/cache", AccessRule.roles("admin"),
             "GET /ping", AccessRule.PUBLIC);
 
     private final Map<String, AccessRule> rules;

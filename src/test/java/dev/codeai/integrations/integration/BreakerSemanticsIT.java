@@ -38,7 +38,7 @@ class BreakerSemanticsIT {
     void resetUpstreamAndBreakers() throws Exception {
         upstream.resetAll();
         for (String name : List.of("GitHubAPI", "WeatherAPI", "StripeAPI")) {
-            Gateway.resetCircuit(name);
+            Gateway.reset(name);
         }
     }
 
@@ -62,8 +62,11 @@ class BreakerSemanticsIT {
                 .contains("1");
         assertThat(circuitState("GitHubAPI")).isEqualTo("open");
         int requests = upstream.findAll(anyRequestedFor(urlPathMatching("/github/.*"))).size();
-        HttpResponse<String> rejected = getUser("up");
+        HttpResponse<String> rejected = getUser("nobody-yet");
+        HttpResponse<String> cached = getUser("up");
         assertThat(rejected.statusCode()).isEqualTo(503);
+        assertThat(cached.statusCode()).as("a fresh cached answer needs no upstream").isEqualTo(200);
+        assertThat(cached.headers().firstValue("X-Cache")).contains("HIT");
         assertThat(rejected.headers().firstValue("Retry-After")).contains("30");
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/github/.*")))).as("no network while open")
                 .hasSize(requests);

@@ -41,7 +41,7 @@ class CircuitEventsIT {
     @BeforeEach
     void closedCircuitAndFailingUpstream() throws Exception {
         upstream.resetAll();
-        Gateway.resetCircuit("WeatherAPI");
+        Gateway.reset("WeatherAPI");
         started = Instant.now();
         upstream.stubFor(get(urlPathEqualTo("/weather/forecast")).willReturn(aResponse().withStatus(500)));
     }
@@ -55,7 +55,7 @@ class CircuitEventsIT {
         List<LoggedRequest> posts = eventually(() -> slackPosts("IntegrationCircuitOpened"), 1);
         String closedEvent = "event IntegrationCircuitClosed {\"integration\":\"WeatherAPI\"";
         long closedBefore = logged(closedEvent).size();
-        Gateway.resetCircuit("WeatherAPI");
+        Gateway.reset("WeatherAPI");
 
         assertThat(posts).singleElement().satisfies(post -> assertThat(post.getBodyAsString())
                 .contains("\"channel\":\"#ops-alerts\"", "\"type\":\"IntegrationCircuitOpened\"",

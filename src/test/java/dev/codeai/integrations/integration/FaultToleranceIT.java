@@ -32,7 +32,7 @@ class FaultToleranceIT {
     void resetUpstreamAndBreakers() throws Exception {
         upstream.resetAll();
         for (String name : List.of("GitHubAPI", "WeatherAPI", "StripeAPI")) {
-            Gateway.resetCircuit(name);
+            Gateway.reset(name);
         }
     }
 

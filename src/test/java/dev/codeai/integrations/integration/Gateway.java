@@ -29,8 +29,10 @@ public final class Gateway {
         return post("/integrations/" + integration + "/operations/" + operation, json);
     }
 
-    static void resetCircuit(String integration) throws Exception {
+    /** Closes the integration's breaker and empties its response cache, so tests do not see each other. */
+    static void reset(String integration) throws Exception {
         post("/integrations/" + integration + "/circuit/reset", "");
+        send("DELETE", "/integrations/" + integration + "/cache", Optional.of(TestTokens.admin()), Optional.empty(), "");
     }
 
     /** Any request: {@code token} empty sends no Authorization header; a body is sent when a type is given. */

@@ -31,7 +31,7 @@ class GraphqlCallsIT {
     @BeforeEach
     void reset() throws Exception {
         upstream.resetAll();
-        Gateway.resetCircuit("GitHubGraphQL");
+        Gateway.reset("GitHubGraphQL");
     }
 
     @Test

@@ -42,6 +42,9 @@ class JavaApiIT {
     @Inject
     CircuitStates circuits;
 
+    @Inject
+    Invoker invoker;
+
     private FakeGitHub upstream;
 
     @Deployment
@@ -52,9 +55,10 @@ class JavaApiIT {
     }
 
     @BeforeEach
-    void startUpstreamAndCloseBreaker() throws Exception {
+    void startUpstreamCloseBreakerAndEmptyCache() throws Exception {
         upstream = FakeGitHub.start(ConfigProvider.getConfig().getValue("GITHUB_API_URL", String.class));
         circuits.reset(catalog.find("GitHubAPI").orElseThrow());
+        invoker.purgeCache("GitHubAPI"); // get_user is cached for 5 minutes
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ class ObservedCallsIT {
     @BeforeEach
     void resetUpstream() throws Exception {
         upstream.resetAll();
-        Gateway.resetCircuit("GitHubAPI");
+        Gateway.reset("GitHubAPI");
     }
 
     @Test

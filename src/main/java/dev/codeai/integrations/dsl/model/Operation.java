@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** An {@code operation} of an integration, with its computed arguments (DSL.md §5.5). */
+/**
+ * An {@code operation} of an integration, with its computed arguments (DSL.md §5.5). {@code cacheTtl} is
+ * empty when the operation says nothing (the integration's {@code default_cache_ttl} applies) and zero for
+ * {@code cache: none} or {@code 0s}.
+ */
 public record Operation(String name, String description, HttpMethod method, Optional<String> path,
                         ObjectSchema query, Optional<GraphqlDocument> document, ObjectSchema variables,
                         ObjectSchema body, BodyType bodyType, Map<String, SecretValue> headers,
