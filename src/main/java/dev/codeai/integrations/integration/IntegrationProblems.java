@@ -78,6 +78,15 @@ public final class IntegrationProblems {
         }
     }
 
+    /** 503: the shared cache (Redis) cannot be reached for a management operation. */
+    public static final class CacheUnavailable extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public CacheUnavailable() {
+            super(503, "Cache unavailable", "The response cache (Redis) cannot be reached; try again later.");
+        }
+    }
+
     public static final class CircuitOpen extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;

@@ -3,25 +3,35 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Integration;
 import dev.codeai.integrations.dsl.model.Operation;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * The response cache of DSL.md §5.5, in process: successful answers of GET operations and GraphQL queries
+ * The response cache of DSL.md §5.5, in Redis when {@code REDIS_URL} is set, else in process: successful answers of GET operations and GraphQL queries
  * kept for the operation's {@code cache} (else the integration's {@code default_cache_ttl}), and beyond
  * that, as stale answers for {@code fallback: cache}, up to {@code codeai.cache.max-stale} (default 24 h).
- * At most {@code codeai.cache.max-entries} answers (least recently used go first), each at most
- * {@code codeai.cache.max-entry-bytes}. Thread-safe.
+ * In process at most {@code codeai.cache.max-entries} answers (least recently used go first); each at most
+ * {@code codeai.cache.max-entry-bytes}. Redis being down never fails a call (see {@link RedisCacheStore}).
+ * Thread-safe.
  */
 @ApplicationScoped
 public class ResponseCache {
+
+    /** Connect and read timeout for Redis: a slow cache must not slow calls down much. */
+    private static final int REDIS_TIMEOUT_MS = 500;
 
     /** A stored answer: what the caller receives again, and until when it is fresh. */
     public record Entry(int status, String contentType, byte[] body, Instant freshUntil, Instant keptUntil) {
@@ -47,14 +57,35 @@ public class ResponseCache {
     @ConfigProperty(name = "codeai.cache.max-stale", defaultValue = "PT24H")
     Duration maxStale;
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    @Inject
+    @ConfigProperty(name = "REDIS_URL")
+    Optional<String> redisUrl;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > maxEntries;
+    private CacheStore store;
+
+    /** Redis when {@code REDIS_URL} is set ({@code redis://[user:pass@]host:port[/db]}, TLS {@code rediss://}). */
+    @PostConstruct
+    void open() {
+        store = redisUrl.filter(url -> !url.isBlank()).<CacheStore>map(url -> new RedisCacheStore(redis(URI.create(url))))
+                .orElseGet(() -> new LocalCacheStore(maxEntries));
+    }
+
+    /** A pooled client for the URL: user, password, database and TLS ({@code rediss://}) taken from it. */
+    static RedisClient redis(URI url) {
+        if (!JedisURIHelper.isValid(url)) {
+            throw new IllegalArgumentException("REDIS_URL must look like redis://[user:pass@]host:port[/db] or rediss://…");
         }
-    };
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(REDIS_TIMEOUT_MS).socketTimeoutMillis(REDIS_TIMEOUT_MS)
+                .user(JedisURIHelper.getUser(url)).password(JedisURIHelper.getPassword(url))
+                .database(JedisURIHelper.getDBIndex(url)).ssl(JedisURIHelper.isRedisSSLScheme(url));
+        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url)).clientConfig(config.build()).build();
+    }
+
+    @PreDestroy
+    void close() {
+        store.close();
+    }
 
     /** How long answers of the operation are fresh; empty when it is not cached (DSL.md §5.5 "Cache rules"). */
     public static Optional<Duration> ttl(Integration integration, Operation operation) {
@@ -67,20 +98,17 @@ public class ResponseCache {
     }
 
     /** The stored answer under {@code key}, fresh or stale; nothing once it is past its maximum staleness. */
-    public synchronized Optional<Entry> get(String key, Instant now) {
-        Entry entry = entries.get(key);
-        if (entry != null && !now.isBefore(entry.keptUntil())) {
-            entries.remove(key);
-            return Optional.empty();
-        }
-        return Optional.ofNullable(entry);
+    public Optional<Entry> get(String key, Instant now) {
+        return store.get(key).filter(entry -> now.isBefore(entry.keptUntil()));
     }
 
-    /** Forgets every answer of the integration; returns how many there were. */
-    public synchronized int purge(String keyPrefix) {
-        int before = entries.size();
-        entries.keySet().removeIf(key -> key.startsWith(keyPrefix));
-        return before - entries.size();
+    /** Forgets every answer whose key starts with {@code keyPrefix}; returns how many there were. */
+    public int purge(String keyPrefix) {
+        try {
+            return store.purge(keyPrefix);
+        } catch (JedisException e) {
+            throw new IntegrationProblems.CacheUnavailable();
+        }
     }
 
     /** Stores a successful answer; an answer too large for the cache is not stored. */
@@ -89,10 +117,7 @@ public class ResponseCache {
             return;
         }
         Instant freshUntil = now.plus(ttl);
-        Entry entry = new Entry(response.status(), response.contentType(), response.body(), freshUntil,
-                freshUntil.plus(maxStale));
-        synchronized (this) {
-            entries.put(key, entry);
-        }
+        store.put(key, new Entry(response.status(), response.contentType(), response.body(), freshUntil,
+                freshUntil.plus(maxStale)), ttl.plus(maxStale));
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
- * The in-process response cache (DSL.md §5.5 "Cache rules") with the example DSL: WeatherAPI's
+ * The response cache (DSL.md §5.5 "Cache rules"), in Redis as the IT server has REDIS_URL, with the example DSL: WeatherAPI's
  * get_current is cached 10 minutes, get_forecast by its default_cache_ttl; POST operations never are.
  */
 class ResponseCacheIT {
@@ -47,6 +48,10 @@ class ResponseCacheIT {
         assertThat(again.body()).isEqualTo("{\"temp\":7}");
         assertThat(other.headers().firstValue("X-Cache")).contains("MISS");
         upstream.verify(2, getRequestedFor(urlPathEqualTo("/weather/weather")));
+        try (RedisClient redis = RedisClient.create(java.net.URI.create("redis://127.0.0.1:6379"))) {
+            assertThat(redis.keys("integ:WeatherAPI:get_current:*")).as("shared by every instance, under config.cache.prefix")
+                    .hasSize(2);
+        }
     }
 
     @Test
