@@ -122,6 +122,7 @@ public class IntegrationsResource {
                 .header("X-Circuit-State", result.circuitState());
         result.cache().ifPresent(state -> response.header("X-Cache", state));
         upstream.header("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
+        upstream.header("X-Fallback").ifPresent(kind -> response.header("X-Fallback", kind));
         if (upstream.stream().isPresent()) {
             InputStream stream = upstream.stream().get();
             upstream.header("Content-Length").ifPresent(length -> response.header("Content-Length", length));

@@ -54,6 +54,9 @@ public class Invoker {
     @Inject
     ResponseCache cache;
 
+    @Inject
+    Fallbacks fallbacks;
+
     /**
      * A completed call: the upstream's answer, how many attempts it took, the breaker state after it and, for
      * a cached operation, {@code HIT} or {@code MISS} (the {@code X-Cache} header).
@@ -119,6 +122,18 @@ public class Invoker {
             record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(fresh.get().response(), 0, circuits.state(integration), Optional.of("HIT"));
         }
+        try {
+            return callBean(integration, operation, call, cacheKey, ttl, start);
+        } catch (IntegrationProblems.CircuitOpen | IntegrationProblems.UpstreamTimeout | IntegrationProblems.BadGateway e) {
+            return fallbacks.rescue(integration, operation, cacheKey, call, circuits.state(integration)).orElseThrow(() -> e);
+        }
+    }
+
+    /** The call through the integration's fault-tolerance bean, and what its outcome means for the caller. */
+    private Invocation callBean(ResolvedIntegration integration, Operation operation, Call call, String cacheKey,
+                                Optional<Duration> ttl, Instant start) {
+        String name = integration.name();
+        String operationName = operation.name();
         IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
         try {
             UpstreamResponse response = bean.call(call);

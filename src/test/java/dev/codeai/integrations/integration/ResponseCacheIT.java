@@ -102,6 +102,50 @@ class ResponseCacheIT {
         assertThat(created.headers().firstValue("X-Cache")).isEmpty();
     }
 
+    @Test
+    void aFailedCallFallsBackToTheLastGoodAnswerPastItsTtlButNotOnAClientError() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo("/weather/weather")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"temp\":-3}")));
+        assertThat(current("{\"q\":\"Tromso\"}").headers().firstValue("X-Cache")).contains("MISS");
+        expireCachedAnswers("integ:WeatherAPI:get_current:*");
+        upstream.resetAll();
+        upstream.stubFor(get(urlPathEqualTo("/weather/weather")).willReturn(aResponse().withStatus(500)));
+
+        HttpResponse<String> nothingCached = current("{\"q\":\"Narvik\"}"); // 3 failures: the breaker opens
+        HttpResponse<String> whileOpen = current("{\"q\":\"Tromso\"}");
+        Gateway.post("/integrations/WeatherAPI/circuit/reset", "");
+        HttpResponse<String> retriesUsedUp = current("{\"q\":\"Tromso\"}");
+        Gateway.post("/integrations/WeatherAPI/circuit/reset", "");
+        upstream.resetAll();
+        upstream.stubFor(get(urlPathEqualTo("/weather/weather")).willReturn(aResponse().withStatus(404)));
+        HttpResponse<String> clientError = current("{\"q\":\"Tromso\"}");
+
+        assertThat(nothingCached.statusCode()).as("no cached answer: the original error").isEqualTo(502);
+        assertThat(whileOpen.statusCode()).isEqualTo(200);
+        assertThat(whileOpen.body()).isEqualTo("{\"temp\":-3}");
+        assertThat(whileOpen.headers().firstValue("X-Cache")).contains("STALE");
+        assertThat(whileOpen.headers().firstValue("X-Integration-Attempts")).contains("0");
+        assertThat(retriesUsedUp.statusCode()).isEqualTo(200);
+        assertThat(retriesUsedUp.headers().firstValue("X-Cache")).contains("STALE");
+        assertThat(retriesUsedUp.headers().firstValue("X-Integration-Attempts")).as("tried upstream first").contains("3");
+        assertThat(clientError.statusCode()).as("4xx never falls back").isEqualTo(404);
+        assertThat(Gateway.get("/metrics?scope=application").body().lines()
+                .filter(l -> l.startsWith("codeai_integration_fallbacks_total{") && l.contains("integration=\"WeatherAPI\"")
+                        && l.contains("kind=\"cache\""))).isNotEmpty();
+    }
+
+    /** Moves the stored answers' freshness into the past, as if their TTL had passed (they stay kept). */
+    private static void expireCachedAnswers(String pattern) {
+        try (RedisClient redis = RedisClient.create(java.net.URI.create("redis://127.0.0.1:6379"))) {
+            for (String key : redis.keys(pattern)) {
+                byte[] name = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ResponseCache.Entry entry = RedisCacheStore.decode(redis.get(name));
+                redis.set(name, RedisCacheStore.encode(new ResponseCache.Entry(entry.status(), entry.contentType(),
+                        entry.body(), java.time.Instant.now().minusSeconds(1), entry.keptUntil())));
+            }
+        }
+    }
+
     private static HttpResponse<String> current(String arguments) throws Exception {
         return Gateway.invoke("WeatherAPI", "get_current", arguments);
     }
