@@ -21,7 +21,7 @@ public class CallOutcomes {
 
     /** How a call ended, as the {@code outcome} metric tag. */
     public enum Outcome {
-        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, GRAPHQL_ERROR, TIMEOUT, CIRCUIT_OPEN;
+        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, GRAPHQL_ERROR, TIMEOUT, CIRCUIT_OPEN, RATE_LIMITED;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -41,7 +41,7 @@ public class CallOutcomes {
 
     public void record(String integration, String operation, Outcome outcome, Instant at, Duration took,
                        String error) {
-        if (outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR) {
+        if (outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR || outcome == Outcome.RATE_LIMITED) {
             stats(integration).success(at, took);
         } else {
             stats(integration).failure(at, took, error);

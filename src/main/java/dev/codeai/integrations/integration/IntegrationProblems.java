@@ -87,6 +87,26 @@ public final class IntegrationProblems {
         }
     }
 
+    /** 429: the integration's own rate limit had no token within the call's budget; no request was sent. */
+    public static final class RateLimited extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+        private final int attempts;
+
+        public RateLimited(String integration, long retryAfterSeconds, int attempts) {
+            super(429, "Rate limited", "The rate limit of " + integration + " has no request left within this call's"
+                    + " budget; try again in " + retryAfterSeconds + " s.");
+            this.retryAfterSeconds = retryAfterSeconds;
+            this.attempts = attempts;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", String.valueOf(retryAfterSeconds),
+                    "X-Integration-Attempts", String.valueOf(attempts));
+        }
+    }
+
     public static final class CircuitOpen extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;

@@ -124,7 +124,8 @@ public class Invoker {
         }
         try {
             return callBean(integration, operation, call, cacheKey, ttl, start);
-        } catch (IntegrationProblems.CircuitOpen | IntegrationProblems.UpstreamTimeout | IntegrationProblems.BadGateway e) {
+        } catch (IntegrationProblems.CircuitOpen | IntegrationProblems.UpstreamTimeout | IntegrationProblems.BadGateway
+                 | IntegrationProblems.RateLimited e) {
             return fallbacks.rescue(integration, operation, cacheKey, call, circuits.state(integration)).orElseThrow(() -> e);
         }
     }
@@ -159,6 +160,9 @@ public class Invoker {
             throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {
             throw timedOut(integration, operationName, start, call);
+        } catch (RateLimited limited) {
+            record(name, operationName, CallOutcomes.Outcome.RATE_LIMITED, start, "rate limit");
+            throw new IntegrationProblems.RateLimited(name, limited.retryAfterSeconds(), call.attempts());
         } catch (CircuitTrip trip) {
             // The breaker opened on this attempt; the call's remaining retries are abandoned (DSL.md §5.4).
             if (call.retryable() && call.attempts() <= deployed.maxRetries(integration)) {

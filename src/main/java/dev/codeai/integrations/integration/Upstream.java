@@ -45,6 +45,9 @@ public class Upstream {
     @Inject
     FailureWindows windows;
 
+    @Inject
+    RateLimits rateLimits;
+
     /** How much of a failed binary answer is kept for classification and the caller. */
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -73,14 +76,23 @@ public class Upstream {
     public UpstreamResponse attempt(Call call) {
         windows.beforeAttempt(call.integration());
         try {
-            return classify(call, exchange(call));
+            long timeout = deployed.attemptTimeoutMillis(call.integration());
+            Duration waited = rateLimits.acquire(call, min(call.remaining(), Duration.ofMillis(timeout / 2)));
+            UpstreamResponse answer = exchange(call, timeout - waited.toMillis());
+            rateLimits.observe(call, answer);
+            return classify(call, answer);
         } catch (UpstreamFailure failure) {
             throw windows.observe(call.integration(), failure);
         }
     }
 
-    private UpstreamResponse exchange(Call call) {
-        long timeout = Math.min(deployed.attemptTimeoutMillis(call.integration()), call.remaining().toMillis());
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** One exchange within {@code attemptTimeout} (what is left of it after a rate-limit wait) and the call's budget. */
+    private UpstreamResponse exchange(Call call, long attemptTimeout) {
+        long timeout = Math.min(attemptTimeout, call.remaining().toMillis());
         if (timeout <= 0) {
             throw new OutOfBudget(deployed.timeoutMillis(call.integration()));
         }
