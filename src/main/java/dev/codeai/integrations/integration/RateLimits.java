@@ -2,22 +2,38 @@ package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.dsl.model.Policies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The {@code rate_limit} of each integration (DSL.md §5.4), per process: every attempt, retries included,
- * takes a token of its {@link TokenBucket}, waiting for one when it comes in time, else the call ends with
- * {@link RateLimited}. An answer whose {@code header} (e.g. {@code X-RateLimit-Remaining}) says 0 pauses the
+ * The {@code rate_limit} of each integration (DSL.md §5.4): every attempt, retries included, takes a token,
+ * waiting for one when it comes in time, else the call ends with {@link RateLimited}. With Redis the bucket is
+ * shared by every server instance ({@link RedisTokenBucket}, key {@code <cache.prefix>ratelimit:<name>});
+ * while Redis cannot be reached, and without it, each process has its own {@link TokenBucket}. An answer whose {@code header} (e.g. {@code X-RateLimit-Remaining}) says 0 pauses the
  * integration until {@code X-RateLimit-Reset} (epoch seconds), else {@code Retry-After}, else one window.
  */
 @ApplicationScoped
 public class RateLimits {
 
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
+    @Inject
+    SharedRedis redis;
+
+    @Inject
+    Catalog catalog;
+
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, RedisTokenBucket> shared = new ConcurrentHashMap<>();
+    private volatile boolean redisDown;
 
     /** Waits for a token, at most {@code maxWait}; returns how long it waited. */
     Duration acquire(Call call, Duration maxWait) {
@@ -25,7 +41,9 @@ public class RateLimits {
         if (bucket.isEmpty()) {
             return Duration.ZERO;
         }
-        long wait = bucket.get().take(System.nanoTime(), maxWait.toNanos());
+        long wait = sharedBucket(call.integration()).flatMap(b -> viaRedis(() -> b.take(maxWait.toMillis())))
+                .map(TimeUnit.MILLISECONDS::toNanos)
+                .orElseGet(() -> bucket.get().take(System.nanoTime(), maxWait.toNanos()));
         if (wait < 0) {
             throw new RateLimited(Math.max(1, (TimeUnit.NANOSECONDS.toMillis(-wait) + 999) / 1000));
         }
@@ -51,6 +69,35 @@ public class RateLimits {
                 .map(reset -> Duration.ofMillis(reset * 1000 - System.currentTimeMillis()))
                 .or(() -> RetryAfter.of(answer)).orElse(limit.get().window());
         bucket(call.integration()).ifPresent(b -> b.pauseUntil(System.nanoTime() + Math.max(0, pause.toNanos())));
+        sharedBucket(call.integration()).ifPresent(b -> viaRedis(() -> {
+            b.pause(pause);
+            return 0L;
+        }));
+    }
+
+    private Optional<RedisTokenBucket> sharedBucket(ResolvedIntegration integration) {
+        return redis.client().flatMap(client -> integration.model().rateLimit().map(limit -> shared.computeIfAbsent(
+                integration.name(), name -> new RedisTokenBucket(client, catalog.spec().config().cache()
+                        .map(c -> c.prefix()).orElse("") + "ratelimit:" + name, limit.requests(), limit.window()))));
+    }
+
+    /** A Redis step; empty, with one warning per outage, when Redis cannot be reached. */
+    private Optional<Long> viaRedis(Supplier<Long> step) {
+        try {
+            Optional<Long> result = Optional.of(step.get());
+            if (redisDown) {
+                redisDown = false;
+                LOG.info("Redis answers again; rate limits are shared by every instance again.");
+            }
+            return result;
+        } catch (JedisException e) {
+            if (!redisDown) {
+                redisDown = true;
+                LOG.log(Level.WARNING, "Redis is unreachable ({0}); rate limits are kept per process until it answers.",
+                        e.getClass().getSimpleName());
+            }
+            return Optional.empty();
+        }
     }
 
     private Optional<TokenBucket> bucket(ResolvedIntegration integration) {

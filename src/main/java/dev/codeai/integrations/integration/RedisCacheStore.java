@@ -74,11 +74,6 @@ final class RedisCacheStore implements CacheStore {
         return purged;
     }
 
-    @Override
-    public void close() {
-        redis.close();
-    }
-
     private void reachable() {
         if (down) {
             down = false;

@@ -4,20 +4,15 @@ import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Integration;
 import dev.codeai.integrations.dsl.model.Operation;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The response cache of DSL.md §5.5, in Redis when {@code REDIS_URL} is set, else in process: successful answers of GET operations and GraphQL queries
@@ -30,8 +25,6 @@ import redis.clients.jedis.util.JedisURIHelper;
 @ApplicationScoped
 public class ResponseCache {
 
-    /** Connect and read timeout for Redis: a slow cache must not slow calls down much. */
-    private static final int REDIS_TIMEOUT_MS = 500;
 
     /** A stored answer: what the caller receives again, and until when it is fresh. */
     public record Entry(int status, String contentType, byte[] body, Instant freshUntil, Instant keptUntil) {
@@ -58,33 +51,13 @@ public class ResponseCache {
     Duration maxStale;
 
     @Inject
-    @ConfigProperty(name = "REDIS_URL")
-    Optional<String> redisUrl;
+    SharedRedis redis;
 
     private CacheStore store;
 
-    /** Redis when {@code REDIS_URL} is set ({@code redis://[user:pass@]host:port[/db]}, TLS {@code rediss://}). */
     @PostConstruct
     void open() {
-        store = redisUrl.filter(url -> !url.isBlank()).<CacheStore>map(url -> new RedisCacheStore(redis(URI.create(url))))
-                .orElseGet(() -> new LocalCacheStore(maxEntries));
-    }
-
-    /** A pooled client for the URL: user, password, database and TLS ({@code rediss://}) taken from it. */
-    static RedisClient redis(URI url) {
-        if (!JedisURIHelper.isValid(url)) {
-            throw new IllegalArgumentException("REDIS_URL must look like redis://[user:pass@]host:port[/db] or rediss://…");
-        }
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(REDIS_TIMEOUT_MS).socketTimeoutMillis(REDIS_TIMEOUT_MS)
-                .user(JedisURIHelper.getUser(url)).password(JedisURIHelper.getPassword(url))
-                .database(JedisURIHelper.getDBIndex(url)).ssl(JedisURIHelper.isRedisSSLScheme(url));
-        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url)).clientConfig(config.build()).build();
-    }
-
-    @PreDestroy
-    void close() {
-        store.close();
+        store = redis.client().<CacheStore>map(RedisCacheStore::new).orElseGet(() -> new LocalCacheStore(maxEntries));
     }
 
     /** How long answers of the operation are fresh; empty when it is not cached (DSL.md §5.5 "Cache rules"). */

@@ -33,7 +33,7 @@ class CacheStoreTest {
     @Test
     void redisKeepsEntriesWholeWithTheirExpiryAndPurgesOnlyItsPrefix() {
         String prefix = "it[" + UUID.randomUUID() + "]*:";
-        try (RedisClient redis = ResponseCache.redis(URI.create("redis://127.0.0.1:6379"));
+        try (RedisClient redis = SharedRedis.connect(URI.create("redis://127.0.0.1:6379"));
              RedisCacheStore store = new RedisCacheStore(redis)) {
             store.put(prefix + "Weather:get:1", entry("{\"temp\":7}"), Duration.ofMinutes(10));
             store.put(prefix + "Weather:get:2", entry("{\"temp\":8}"), Duration.ofMinutes(10));
@@ -55,7 +55,8 @@ class CacheStoreTest {
 
     @Test
     void anUnreachableRedisIsAMissAndASkippedStoreNeverAnError() {
-        try (RedisCacheStore store = new RedisCacheStore(ResponseCache.redis(URI.create("redis://127.0.0.1:1")))) {
+        try (RedisClient unreachable = SharedRedis.connect(URI.create("redis://127.0.0.1:1"))) {
+            RedisCacheStore store = new RedisCacheStore(unreachable);
             store.put("k", entry("v"), Duration.ofMinutes(1));
             assertThat(store.get("k")).isEmpty();
         }

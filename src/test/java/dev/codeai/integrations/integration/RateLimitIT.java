@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
- * GitHubAPI's {@code rate_limit} with {@code header: "X-RateLimit-Remaining"} (DSL.md §5.4): an answer that
+ * GitHubAPI's {@code rate_limit} (in Redis, as the IT server has REDIS_URL) with {@code header: "X-RateLimit-Remaining"} (DSL.md §5.4): an answer that
  * reports 0 left holds further calls until {@code X-RateLimit-Reset}; a call that cannot wait that long
  * within its budget gets 429 with Retry-After at once, sends nothing and does not touch the breaker.
  */
@@ -46,6 +47,10 @@ class RateLimitIT {
         assertThat(refused.headers().firstValue("X-Integration-Attempts")).contains("0");
         upstream.verify(1, getRequestedFor(urlPathEqualTo("/github/rate_limit")));
         assertThat(Gateway.get("/integrations/GitHubAPI/health").body()).contains("\"circuit_state\":\"closed\"");
+        try (RedisClient redis = RedisClient.create(java.net.URI.create("redis://127.0.0.1:6379"))) {
+            assertThat(redis.hget("integ:ratelimit:GitHubAPI", "paused")).as("the pause is shared through Redis")
+                    .isNotNull();
+        }
 
         upstream.resetAll();
         upstream.stubFor(get(urlPathEqualTo("/github/rate_limit")).willReturn(aResponse().withStatus(200)
