@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,14 +66,15 @@ class CircuitEventsIT {
 
     @Test
     void aFailingSlackIsRetried() throws Exception {
-        upstream.stubFor(post(urlPathEqualTo("/slack")).inScenario("slack").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("up").willReturn(aResponse().withStatus(503)));
-        upstream.stubFor(post(urlPathEqualTo("/slack")).inScenario("slack").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200)));
+        // Slack keeps failing (a scenario would be shared with late retries of earlier tests' events).
+        upstream.stubFor(post(urlPathEqualTo("/slack")).willReturn(aResponse().withStatus(503)));
 
         Gateway.invoke("WeatherAPI", "get_forecast", "{\"q\":\"Oslo\"}");
 
-        assertThat(eventually(() -> slackPosts("IntegrationCircuitOpened"), 2)).hasSize(2);
+        List<LoggedRequest> attempts = eventually(() -> slackPosts("IntegrationCircuitOpened"), 2);
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(attempts).extracting(LoggedRequest::getBodyAsString).as("the same event again").containsOnly(
+                attempts.get(0).getBodyAsString());
     }
 
     /** This test's posts: retries of events from earlier tests (which had no Slack stub) may still arrive. */
