@@ -130,7 +130,9 @@ class BreakerSemanticsIT {
         assertThat(received.stream().filter(t -> t < probeSent + PROBE_DELAY_MS)).as("requests during the probe").hasSize(1);
         assertThat(answers.stream().filter(r -> r.statusCode() == 503)).as("rejected as if open").isNotEmpty();
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 503));
-        assertThat(answers.stream().filter(r -> r.statusCode() == 200)).hasSize(received.size());
+        assertThat(answers.stream().filter(r -> r.statusCode() == 200 && !r.headers().firstValue("X-Cache")
+                .orElse("").equals("HIT"))).as("answers that reached the upstream (later ones may hit the probe's cached answer)")
+                .hasSize(received.size());
         assertThat(circuitState("WeatherAPI")).isEqualTo("closed");
     }
 
