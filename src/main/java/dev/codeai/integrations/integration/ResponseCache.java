@@ -15,16 +15,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The response cache of DSL.md §5.5, in Redis when {@code REDIS_URL} is set, else in process: successful answers of GET operations and GraphQL queries
- * kept for the operation's {@code cache} (else the integration's {@code default_cache_ttl}), and beyond
- * that, as stale answers for {@code fallback: cache}, up to {@code codeai.cache.max-stale} (default 24 h).
+ * The response cache of DSL.md §5.5, in Redis when {@code REDIS_URL} is set, else in process: successful
+ * answers of GET operations and GraphQL queries kept for the operation's {@code cache} (else the
+ * integration's {@code default_cache_ttl}), and beyond that, as stale answers for {@code fallback: cache},
+ * up to {@code codeai.cache.max-stale} (default 24 h).
  * In process at most {@code codeai.cache.max-entries} answers (least recently used go first); each at most
  * {@code codeai.cache.max-entry-bytes}. Redis being down never fails a call (see {@link RedisCacheStore}).
  * Thread-safe.
  */
 @ApplicationScoped
 public class ResponseCache {
-
 
     /** A stored answer: what the caller receives again, and until when it is fresh. */
     public record Entry(int status, String contentType, byte[] body, Instant freshUntil, Instant keptUntil) {
