@@ -4,9 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -28,14 +25,6 @@ public final class CacheKeys {
         JsonObjectBuilder object = Json.createObjectBuilder();
         arguments.forEach(object::add);
         byte[] canonical = CanonicalJson.of(object.build()).getBytes(StandardCharsets.UTF_8);
-        return integrationPrefix(prefix, integration) + operation + ":" + HexFormat.of().formatHex(sha256().digest(canonical));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK has no SHA-256", e);
-        }
+        return integrationPrefix(prefix, integration) + operation + ":" + Sha256.hex(canonical);
     }
 }

@@ -40,8 +40,8 @@ final class Presigner {
         String method = text(arguments.get("method"));
         Optional<String> contentType = Optional.ofNullable(arguments.get("content_type")).map(Presigner::text)
                 .filter(type -> method.equals("PUT"));
-        URI object = URI.create(integration.baseUrl() + "/" + RequestBuilder.encode(text(arguments.get("bucket")))
-                + "/" + RequestBuilder.encodeKeepingSlashes(text(arguments.get("key"))));
+        URI object = URI.create(integration.baseUrl() + "/" + PercentEncoding.encode(text(arguments.get("bucket")))
+                + "/" + PercentEncoding.encodeKeepingSlashes(text(arguments.get("key"))));
         Instant signedAt = now.truncatedTo(ChronoUnit.SECONDS);
         URI url = signer.presign(method, object, Duration.ofSeconds(expiresIn), contentType, signedAt);
         byte[] body = Json.createObjectBuilder().add("url", url.toString())

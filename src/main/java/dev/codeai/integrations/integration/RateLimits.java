@@ -8,10 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@code rate_limit} of each integration (DSL.md §5.4): every attempt, retries included, takes a token,
@@ -23,8 +19,6 @@ import redis.clients.jedis.exceptions.JedisException;
 @ApplicationScoped
 public class RateLimits {
 
-    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
-
     @Inject
     SharedRedis redis;
 
@@ -33,7 +27,8 @@ public class RateLimits {
 
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RedisTokenBucket> shared = new ConcurrentHashMap<>();
-    private volatile boolean redisDown;
+    private final RedisOutage outage = new RedisOutage("rate limits are kept per process",
+            "rate limits are shared by every instance again");
 
     /** Waits for a token, at most {@code maxWait}; returns how long it waited. */
     Duration acquire(Call call, Duration maxWait) {
@@ -41,7 +36,7 @@ public class RateLimits {
         if (bucket.isEmpty()) {
             return Duration.ZERO;
         }
-        long wait = sharedBucket(call.integration()).flatMap(b -> viaRedis(() -> b.take(maxWait.toMillis())))
+        long wait = sharedBucket(call.integration()).flatMap(b -> outage.attempt(() -> b.take(maxWait.toMillis())))
                 .map(TimeUnit.MILLISECONDS::toNanos)
                 .orElseGet(() -> bucket.get().take(System.nanoTime(), maxWait.toNanos()));
         if (wait < 0) {
@@ -69,9 +64,9 @@ public class RateLimits {
                 .map(reset -> Duration.ofMillis(reset * 1000 - System.currentTimeMillis()))
                 .or(() -> RetryAfter.of(answer)).orElse(limit.get().window());
         bucket(call.integration()).ifPresent(b -> b.pauseUntil(System.nanoTime() + Math.max(0, pause.toNanos())));
-        sharedBucket(call.integration()).ifPresent(b -> viaRedis(() -> {
+        sharedBucket(call.integration()).ifPresent(b -> outage.attempt(() -> {
             b.pause(pause);
-            return 0L;
+            return true;
         }));
     }
 
@@ -79,25 +74,6 @@ public class RateLimits {
         return redis.client().flatMap(client -> integration.model().rateLimit().map(limit -> shared.computeIfAbsent(
                 integration.name(), name -> new RedisTokenBucket(client, catalog.spec().config().cache()
                         .map(c -> c.prefix()).orElse("") + "ratelimit:" + name, limit.requests(), limit.window()))));
-    }
-
-    /** A Redis step; empty, with one warning per outage, when Redis cannot be reached. */
-    private Optional<Long> viaRedis(Supplier<Long> step) {
-        try {
-            Optional<Long> result = Optional.of(step.get());
-            if (redisDown) {
-                redisDown = false;
-                LOG.info("Redis answers again; rate limits are shared by every instance again.");
-            }
-            return result;
-        } catch (JedisException e) {
-            if (!redisDown) {
-                redisDown = true;
-                LOG.log(Level.WARNING, "Redis is unreachable ({0}); rate limits are kept per process until it answers.",
-                        e.getClass().getSimpleName());
-            }
-            return Optional.empty();
-        }
     }
 
     private Optional<TokenBucket> bucket(ResolvedIntegration integration) {

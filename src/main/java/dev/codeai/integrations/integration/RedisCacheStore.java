@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -26,11 +23,11 @@ import redis.clients.jedis.resps.ScanResult;
  */
 final class RedisCacheStore implements CacheStore {
 
-    private static final Logger LOG = Logger.getLogger(RedisCacheStore.class.getName());
     private static final int FORMAT = 1;
 
     private final UnifiedJedis redis;
-    private volatile boolean down;
+    private final RedisOutage outage = new RedisOutage("calls go to their upstreams without the response cache",
+            "the response cache is back in use");
 
     RedisCacheStore(UnifiedJedis redis) {
         this.redis = redis;
@@ -38,24 +35,13 @@ final class RedisCacheStore implements CacheStore {
 
     @Override
     public Optional<ResponseCache.Entry> get(String key) {
-        try {
-            byte[] value = redis.get(key.getBytes(StandardCharsets.UTF_8));
-            reachable();
-            return Optional.ofNullable(value).map(RedisCacheStore::decode);
-        } catch (JedisException e) {
-            unreachable(e);
-            return Optional.empty();
-        }
+        return outage.attempt(() -> redis.get(key.getBytes(StandardCharsets.UTF_8))).map(RedisCacheStore::decode);
     }
 
     @Override
     public void put(String key, ResponseCache.Entry entry, Duration keep) {
-        try {
-            redis.set(key.getBytes(StandardCharsets.UTF_8), encode(entry), SetParams.setParams().px(Math.max(1, keep.toMillis())));
-            reachable();
-        } catch (JedisException e) {
-            unreachable(e);
-        }
+        outage.attempt(() -> redis.set(key.getBytes(StandardCharsets.UTF_8), encode(entry),
+                SetParams.setParams().px(Math.max(1, keep.toMillis()))));
     }
 
     @Override
@@ -72,21 +58,6 @@ final class RedisCacheStore implements CacheStore {
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         return purged;
-    }
-
-    private void reachable() {
-        if (down) {
-            down = false;
-            LOG.info("Redis answers again; the response cache is back in use.");
-        }
-    }
-
-    private void unreachable(JedisException e) {
-        if (!down) {
-            down = true;
-            LOG.log(Level.WARNING, "Redis is unreachable ({0}); calls go to their upstreams without the response cache"
-                    + " until it answers again.", e.getClass().getSimpleName());
-        }
     }
 
     /** A key prefix as a SCAN pattern: the glob characters escaped. */

@@ -12,7 +12,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -99,7 +98,7 @@ final class RequestBuilder {
             if (k.placement() == Auth.ApiKey.Placement.HEADER) {
                 headers.put(k.name(), key);
             } else {
-                query.add(encode(k.name()) + "=" + encode(key));
+                query.add(PercentEncoding.encode(k.name()) + "=" + PercentEncoding.encode(key));
             }
         } else if (auth instanceof Auth.Basic b) {
             String pair = integration.resolve(b.user()) + ":" + integration.resolve(b.password());
@@ -142,23 +141,18 @@ final class RequestBuilder {
                 return null;
             }
             if (!keepSlashes) {
-                return encode(text(v));
+                return PercentEncoding.encode(text(v));
             }
-            return encodeKeepingSlashes(text(v));
+            return PercentEncoding.encodeKeepingSlashes(text(v));
         });
-    }
-
-    /** Each {@code /}-separated piece encoded on its own, the slashes kept (an S3 key). */
-    static String encodeKeepingSlashes(String text) {
-        return java.util.Arrays.stream(text.split("/", -1)).map(RequestBuilder::encode)
-                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private static void addQuery(List<String> query, String name, JsonValue value) {
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            value.asJsonArray().forEach(item -> query.add(encode(name) + "=" + encode(text(item))));
+            value.asJsonArray().forEach(item -> query.add(PercentEncoding.encode(name) + "="
+                    + PercentEncoding.encode(text(item))));
         } else {
-            query.add(encode(name) + "=" + encode(text(value)));
+            query.add(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text(value)));
         }
     }
 
@@ -167,12 +161,6 @@ final class RequestBuilder {
             return null;
         }
         return value instanceof JsonString s ? s.getString() : value.toString();
-    }
-
-    /** RFC 3986 percent-encoding: everything but the unreserved characters ({@code A-Za-z0-9-._~}). */
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
-                .replace("%7E", "~");
     }
 
     /** The integrations this builder can send today; the others answer 501 with the reason. */

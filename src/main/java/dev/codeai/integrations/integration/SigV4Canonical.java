@@ -1,6 +1,5 @@
 package dev.codeai.integrations.integration;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ final class SigV4Canonical {
         if (rawPath == null || rawPath.isEmpty()) {
             return "/";
         }
-        String canonical = encode(percentDecode(rawPath), true);
+        String canonical = PercentEncoding.encode(PercentEncoding.decode(rawPath), true);
         if (!canonical.equals(rawPath)) {
             throw new IllegalArgumentException("The URI path must be percent-encoded by RFC 3986 (unreserved characters,"
                     + " '/' and upper-case %XX escapes only) for S3 to verify its signature: send " + canonical
@@ -51,7 +50,7 @@ final class SigV4Canonical {
         if (path == null || path.isEmpty()) {
             return "/";
         }
-        path = encode(path.getBytes(StandardCharsets.UTF_8), true);
+        path = PercentEncoding.encode(path.getBytes(StandardCharsets.UTF_8), true);
         String decoded = uri.getPath();
         boolean normalizedAddedSlash = path.length() > 1 && path.endsWith("/") && !decoded.endsWith("/");
         return normalizedAddedSlash ? path.substring(0, path.length() - 1) : path;
@@ -73,7 +72,7 @@ final class SigV4Canonical {
             String name = queryDecode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : queryDecode(pair.substring(equals + 1));
             if (!name.isEmpty()) {
-                parameters.computeIfAbsent(encode(name), n -> new ArrayList<>()).add(encode(value));
+                parameters.computeIfAbsent(PercentEncoding.encode(name), n -> new ArrayList<>()).add(PercentEncoding.encode(value));
             }
         }
         List<String> canonical = new ArrayList<>();
@@ -98,7 +97,7 @@ final class SigV4Canonical {
             if (query.length() > 0) {
                 query.append('&');
             }
-            query.append(encode(name)).append('=').append(encode(value));
+            query.append(PercentEncoding.encode(name)).append('=').append(PercentEncoding.encode(value));
         });
         return query.toString();
     }
@@ -157,47 +156,5 @@ final class SigV4Canonical {
                 || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
                 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
         return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
-    }
-
-    static String encode(String value) {
-        return encode(value.getBytes(StandardCharsets.UTF_8), false);
-    }
-
-    /** RFC 3986: unreserved bytes as they are, every other byte (but '/' when kept) as upper-case %XX. */
-    static String encode(byte[] bytes, boolean keepSlashes) {
-        StringBuilder result = new StringBuilder(bytes.length * 3);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (isUnreserved(c) || keepSlashes && c == '/') {
-                result.append((char) c);
-            } else {
-                result.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return result.toString();
-    }
-
-    static boolean isUnreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '_' || c == '.' || c == '~';
-    }
-
-    /** The bytes a raw path stands for: %XX escapes decoded, '+' kept (it is not a space in a path). */
-    static byte[] percentDecode(String raw) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-            int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-            if (c == '%' && high >= 0 && low >= 0) {
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else {
-                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(literal, 0, literal.length);
-            }
-        }
-        return bytes.toByteArray();
     }
 }

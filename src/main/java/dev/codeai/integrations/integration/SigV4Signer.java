@@ -6,15 +6,19 @@ import static dev.codeai.integrations.integration.SigV4Canonical.canonicalValue;
 import static dev.codeai.integrations.integration.SigV4Canonical.doubleEncodedUri;
 import static dev.codeai.integrations.integration.SigV4Canonical.givenHeaders;
 import static dev.codeai.integrations.integration.SigV4Canonical.hostHeader;
-import static dev.codeai.integrations.integration.SigV4Canonical.queryDecode;
 import static dev.codeai.integrations.integration.SigV4Canonical.s3CanonicalUri;
 import static dev.codeai.integrations.integration.SigV4Canonical.withQuery;
+import static dev.codeai.integrations.integration.SigV4Inputs.checkExpiry;
+import static dev.codeai.integrations.integration.SigV4Inputs.checkMethod;
+import static dev.codeai.integrations.integration.SigV4Inputs.checkNoPresignParameters;
+import static dev.codeai.integrations.integration.SigV4Inputs.checkPayloadHash;
+import static dev.codeai.integrations.integration.SigV4Inputs.checkUri;
+import static dev.codeai.integrations.integration.SigV4Inputs.requireScopePart;
+import static dev.codeai.integrations.integration.SigV4Inputs.requireText;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -78,11 +81,6 @@ public final class SigV4Signer {
             DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Set<String> S3_SERVICES = Set.of("s3", "s3express", "s3-object-lambda", "s3-outposts");
-    private static final Set<String> PRESIGN_PARAMETERS = Set.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
-            "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature");
-    private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
-    private static final Pattern PAYLOAD_HASH = Pattern.compile("[0-9a-f]{64}|[A-Z0-9-]+");
-    private static final Pattern SCOPE_PART = Pattern.compile("[a-z0-9-]+");
 
     /**
      * AWS credentials. {@link #toString()} shows the access key id only, never the secret key or the session token.
@@ -138,7 +136,7 @@ public final class SigV4Signer {
      */
     public static String sha256Hex(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return HEX.formatHex(sha256().digest(body));
+        return Sha256.hex(body);
     }
 
     /**
@@ -242,7 +240,7 @@ public final class SigV4Signer {
         String stringToSign = ALGORITHM + '\n'
                 + DATE_TIME.format(now) + '\n'
                 + scope(now) + '\n'
-                + HEX.formatHex(sha256().digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                + Sha256.hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
         return HEX.formatHex(hmac(signingKey(now), stringToSign));
     }
 
@@ -268,81 +266,7 @@ public final class SigV4Signer {
         return S3_SERVICES.contains(service) ? s3CanonicalUri(uri.getRawPath()) : doubleEncodedUri(uri);
     }
 
-    // --- checks ---
-
-    private static void checkMethod(String method) {
-        if (method == null || !METHOD.matcher(method).matches()) {
-            throw new IllegalArgumentException("Not an HTTP method: " + method);
-        }
-    }
-
-    private static void checkUri(URI uri) {
-        Objects.requireNonNull(uri, "uri");
-        String scheme = uri.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-            throw new IllegalArgumentException("The URI must be absolute http(s) with a host: " + uri.getScheme()
-                    + "://" + uri.getHost());
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("The URI must not carry user info");
-        }
-        String path = uri.getRawPath();
-        if (path != null && !path.chars().allMatch(c -> c < 0x80)) {
-            throw new IllegalArgumentException("The URI path must be ASCII, percent-encoded as sent"
-                    + " (URI.create(uri.toASCIIString()) does it): " + path);
-        }
-    }
-
-    private static void checkPayloadHash(String payloadHash) {
-        if (payloadHash == null || !PAYLOAD_HASH.matcher(payloadHash).matches()) {
-            throw new IllegalArgumentException("The payload hash must be sha256Hex(body) (64 lower-case hex digits)"
-                    + " or " + UNSIGNED_PAYLOAD + " (the value given is not shown)");
-        }
-    }
-
-    private static void checkExpiry(Duration expiresIn) {
-        Objects.requireNonNull(expiresIn, "expiresIn");
-        if (expiresIn.compareTo(Duration.ofSeconds(1)) < 0 || expiresIn.compareTo(MAX_EXPIRY) > 0) {
-            throw new IllegalArgumentException("A presigned URL expires after 1 to 604800 seconds (7 days), not after "
-                    + expiresIn.getSeconds() + " s (" + expiresIn + ")");
-        }
-    }
-
-    private static void checkNoPresignParameters(String rawQuery) {
-        if (rawQuery == null) {
-            return;
-        }
-        for (String pair : rawQuery.split("&")) {
-            String name = queryDecode(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
-            if (PRESIGN_PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("The URI is already presigned: its query has " + name);
-            }
-        }
-    }
-
-    private static String requireScopePart(String value, String what) {
-        if (value == null || !SCOPE_PART.matcher(value).matches()) {
-            throw new IllegalArgumentException("The " + what + " must be lower-case letters, digits and '-': "
-                    + value);
-        }
-        return value;
-    }
-
-    private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " must not be blank");
-        }
-    }
-
     // --- encoding and crypto ---
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK has no SHA-256", e);
-        }
-    }
 
     private static byte[] hmac(byte[] key, String data) {
         try {

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fake GitHub REST API for in-server tests, on the JDK's HTTP server, at the port of {@code GITHUB_API_URL}:
@@ -25,6 +27,7 @@ final class FakeGitHub implements AutoCloseable {
 
     private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
     private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final CountDownLatch released = new CountDownLatch(1);
     private final HttpServer server;
 
     private FakeGitHub(HttpServer server) {
@@ -58,7 +61,7 @@ final class FakeGitHub implements AutoCloseable {
                 case "/github/users/octocat" -> send(exchange, 200, "{\"login\":\"octocat\",\"id\":1}");
                 case "/github/users/flaky" -> send(exchange, 503, "{\"message\":\"Service Unavailable\"}");
                 case "/github/users/slow" -> {
-                    sleep(2000);
+                    awaitRelease();
                     send(exchange, 200, "{\"login\":\"slow\",\"id\":2}");
                 }
                 default -> send(exchange, 404, "{\"message\":\"Not Found\"}");
@@ -73,9 +76,10 @@ final class FakeGitHub implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
-    private static void sleep(long millis) {
+    /** A slow answer: held until the test is over (or 10 s at most), whatever deadline the caller has. */
+    private void awaitRelease() {
         try {
-            Thread.sleep(millis);
+            released.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -83,6 +87,7 @@ final class FakeGitHub implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
         handlers.shutdownNow();
     }

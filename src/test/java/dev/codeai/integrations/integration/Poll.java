@@ -6,14 +6,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /** Polls a probe until its value is accepted or a bound passes; the last value is returned either way. */
-final class Poll {
+public final class Poll {
 
     private static final Duration EVERY = Duration.ofMillis(100);
 
     private Poll() {
     }
 
-    static <T> T until(Duration bound, Callable<T> probe, Predicate<T> done) throws Exception {
+    public static <T> T until(Duration bound, Callable<T> probe, Predicate<T> done) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         T value = probe.call();
         while (!done.test(value) && System.nanoTime() < deadline) {

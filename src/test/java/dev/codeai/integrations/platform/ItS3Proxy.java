@@ -1,5 +1,6 @@
 package dev.codeai.integrations.platform;
 
+import dev.codeai.integrations.integration.Poll;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,18 +73,15 @@ public final class ItS3Proxy {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process.toHandle()), "s3proxy-stop"));
         System.setProperty(PID_PROPERTY, Long.toString(process.pid()));
 
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (!answersHttp(endpoint)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("s3proxy exited with " + process.exitValue() + " before listening on "
-                        + endpoint + "; log " + log + ":\n" + tail(log));
-            }
-            if (System.currentTimeMillis() > deadline) {
-                stop(process.toHandle());
-                throw new IllegalStateException("s3proxy did not answer on " + endpoint + " within "
-                        + START_TIMEOUT_MILLIS / 1000 + " s; log " + log + ":\n" + tail(log));
-            }
-            Thread.sleep(100);
+        Poll.until(Duration.ofMillis(START_TIMEOUT_MILLIS), () -> answersHttp(endpoint) || !process.isAlive(), up -> up);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("s3proxy exited with " + process.exitValue() + " before listening on "
+                    + endpoint + "; log " + log + ":\n" + tail(log));
+        }
+        if (!answersHttp(endpoint)) {
+            stop(process.toHandle());
+            throw new IllegalStateException("s3proxy did not answer on " + endpoint + " within "
+                    + START_TIMEOUT_MILLIS / 1000 + " s; log " + log + ":\n" + tail(log));
         }
         System.out.println("s3proxy listening on " + endpoint + " (pid " + process.pid() + ", log " + log + ")");
     }
@@ -99,14 +98,10 @@ public final class ItS3Proxy {
     }
 
     /** A server left by a killed build goes away within a second (its watchdog); anything else fails the build. */
-    private static void awaitPortFree(URI endpoint) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + PORT_FREE_TIMEOUT_MILLIS;
-        while (listening(endpoint)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("port " + endpoint.getPort() + " (it.s3.port) is in use by another "
-                        + "process; stop it (e.g. `ss -ltnp | grep :" + endpoint.getPort() + "`) or pass -Dit.s3.port=...");
-            }
-            Thread.sleep(250);
+    private static void awaitPortFree(URI endpoint) throws Exception {
+        if (Poll.until(Duration.ofMillis(PORT_FREE_TIMEOUT_MILLIS), () -> listening(endpoint), busy -> !busy)) {
+            throw new IllegalStateException("port " + endpoint.getPort() + " (it.s3.port) is in use by another "
+                    + "process; stop it (e.g. `ss -ltnp | grep :" + endpoint.getPort() + "`) or pass -Dit.s3.port=...");
         }
     }
 
@@ -168,19 +163,10 @@ public final class ItS3Proxy {
             if (parent.isEmpty()) {
                 System.exit(3);
             }
-            Thread watchdog = new Thread(() -> {
-                while (parent.get().isAlive()) {
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+            parent.get().onExit().thenRun(() -> {
                 System.out.println("Maven process " + args[0] + " is gone; stopping s3proxy");
                 System.exit(0);
-            }, "s3proxy-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            });
             try {
                 Class.forName("org.gaul.s3proxy.Main")
                         .getMethod("main", String[].class)
