@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
 import dev.codeai.integrations.platform.RequestSizeLimit;
@@ -20,13 +21,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,6 +44,9 @@ public class IntegrationsResource {
 
     @Inject
     Invoker invoker;
+
+    @Inject
+    IdempotentReplays replays;
 
     @Inject
     @ConfigProperty(name = "codeai.http.max-request-bytes", defaultValue = "1048576")
@@ -91,18 +98,17 @@ public class IntegrationsResource {
     @Produces(MediaType.WILDCARD)
     public Response invoke(@PathParam("name") String name, @PathParam("operation") String operationName,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpHeaders headers,
-                           @Context UriInfo uri, InputStream body) {
+                           @Context UriInfo uri, @Context SecurityContext security, InputStream body) {
         Operation operation = invoker.operation(name, operationName);
         Optional<String> contentType = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        Optional<String> callerKey = Optional.ofNullable(idempotencyKey);
+        Optional<String> callerKey = Optional.ofNullable(idempotencyKey).map(IdempotentReplays::checkedKey);
         if (operation.bodyType() == Operation.BodyType.BINARY) {
             if (headers.getLength() > maxUploadBytes) {
                 throw new IntegrationProblems.UploadTooLarge(maxUploadBytes);
             }
             try (Payload payload = Payload.spool(body, maxUploadBytes)) {
                 JsonObject arguments = Arguments.fromQuery(operation, uri.getQueryParameters(), contentType);
-                return respond(invoker.invoke(name, operationName, arguments, callerKey, Optional.of(payload),
-                        Optional.empty()));
+                return call(name, operation, arguments, callerKey, Optional.of(payload), security);
             }
         }
         if (contentType.isPresent() && !json(contentType.get())) {
@@ -112,7 +118,46 @@ public class IntegrationsResource {
             throw new RequestSizeLimit.ContentTooLarge(maxArgumentBytes);
         }
         JsonObject arguments = arguments(operationName, RequestSizeLimit.bounded(body, maxArgumentBytes));
-        return respond(invoker.invoke(name, operationName, arguments, callerKey));
+        return call(name, operation, arguments, callerKey, Optional.empty(), security);
+    }
+
+    /**
+     * The call, through {@link IdempotentReplays} when the caller sent an {@code Idempotency-Key} for an operation
+     * that changes something (not GET/HEAD, not a GraphQL query, not a presigned URL) and answers JSON or text.
+     */
+    private Response call(String name, Operation operation, JsonObject arguments, Optional<String> callerKey,
+                          Optional<Payload> payload, SecurityContext security) {
+        if (callerKey.isEmpty() || !replayable(operation)) {
+            return respond(invoker.invoke(name, operation.name(), arguments, callerKey, payload, Optional.empty()));
+        }
+        String subject = security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName();
+        String fingerprint = IdempotentReplays.fingerprint(name, operation.name(), arguments, payload);
+        ReplayAnswer answer = replays.once(subject, callerKey.get(), fingerprint, invoker.budget(name),
+                () -> kept(invoker.invoke(name, operation.name(), arguments, callerKey, payload, Optional.empty())));
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body().length > 0 ? answer.body() : null);
+        answer.headers().forEach(response::header);
+        return response.build();
+    }
+
+    private static boolean replayable(Operation operation) {
+        boolean query = operation.document().map(d -> d.kind() == Operation.GraphqlDocument.Kind.QUERY).orElse(false);
+        return !operation.method().safe() && operation.method() != HttpMethod.INTERNAL && !query
+                && !Upstream.returnsBinary(operation);
+    }
+
+    /** The caller's answer as kept for replays: status, the headers {@link #respond} sets, body. */
+    private static ReplayAnswer kept(Invoker.Invocation result) {
+        UpstreamResponse upstream = result.response();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Integration-Attempts", String.valueOf(result.attempts()));
+        headers.put("X-Circuit-State", result.circuitState());
+        result.cache().ifPresent(state -> headers.put("X-Cache", state));
+        upstream.header("Retry-After").ifPresent(wait -> headers.put("Retry-After", wait));
+        upstream.header("X-Fallback").ifPresent(kind -> headers.put("X-Fallback", kind));
+        if (upstream.body().length > 0) {
+            headers.put("Content-Type", upstream.contentType());
+        }
+        return new ReplayAnswer(upstream.status(), headers, upstream.body());
     }
 
     private static Response respond(Invoker.Invocation result) {

@@ -75,6 +75,11 @@ public class Invoker {
                 .orElseThrow(() -> new IntegrationProblems.UnknownOperation(name, operationName));
     }
 
+    /** The longest a call of the integration may take: its call budget (DSL.md §5.4). */
+    public Duration budget(String name) {
+        return deployed.budget(catalog.find(name).orElseThrow(() -> new IntegrationProblems.UnknownIntegration(name)));
+    }
+
     /** Calls an operation with a JSON object of arguments. */
     public Invocation invoke(String name, String operationName, JsonObject input, Optional<String> callerKey) {
         return invoke(name, operationName, input, callerKey, Optional.empty(), Optional.empty());

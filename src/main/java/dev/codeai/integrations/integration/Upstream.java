@@ -1,6 +1,7 @@
 package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.dsl.model.FieldType;
+import dev.codeai.integrations.dsl.model.Operation;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -98,7 +99,7 @@ public class Upstream {
         }
         call.beginAttempt();
         HttpRequest request = RequestBuilder.build(call, Duration.ofMillis(timeout));
-        if (returnsBinary(call)) {
+        if (returnsBinary(call.operation())) {
             return streamed(call, request, timeout);
         }
         return answer(call, client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), timeout,
@@ -143,8 +144,9 @@ public class Upstream {
         }
     }
 
-    private static boolean returnsBinary(Call call) {
-        return call.operation().returns().filter(t -> t instanceof FieldType.Scalar s
+    /** Whether the operation's answer is streamed raw bytes ({@code returns: binary}). */
+    static boolean returnsBinary(Operation operation) {
+        return operation.returns().filter(t -> t instanceof FieldType.Scalar s
                 && s.kind() == FieldType.ScalarKind.BINARY).isPresent();
     }
 

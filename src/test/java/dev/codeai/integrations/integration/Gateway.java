@@ -29,6 +29,16 @@ public final class Gateway {
         return post("/integrations/" + integration + "/operations/" + operation, json);
     }
 
+    /** An invocation with an {@code Idempotency-Key} header. */
+    static HttpResponse<String> invoke(String integration, String operation, String json, String idempotencyKey)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE_URL + "/integrations/" + integration + "/operations/"
+                        + operation)).timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Closes the integration's breaker and empties its response cache, so tests do not see each other. */
     static void reset(String integration) throws Exception {
         post("/integrations/" + integration + "/circuit/reset", "");
