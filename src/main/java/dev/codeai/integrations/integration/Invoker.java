@@ -57,6 +57,9 @@ public class Invoker {
     @Inject
     Fallbacks fallbacks;
 
+    @Inject
+    Batches batches;
+
     /**
      * A completed call: the upstream's answer, how many attempts it took, the breaker state after it and, for
      * a cached operation, {@code HIT} or {@code MISS} (the {@code X-Cache} header).
@@ -111,6 +114,9 @@ public class Invoker {
             record(name, operationName, CallOutcomes.Outcome.SUCCESS, start, "");
             return new Invocation(presigned, 0, circuits.state(integration));
         }
+        if (Batches.buffered(integration, operation)) {
+            return batched(integration, operation, arguments);
+        }
         if (operation.bodyType() == Operation.BodyType.BINARY && payload.isEmpty()) {
             throw new IntegrationProblems.InvalidArguments(operationName, List.of(new FieldError("body",
                     "operation " + operationName + " takes its payload as the raw request body")));
@@ -132,6 +138,22 @@ public class Invoker {
         } catch (IntegrationProblems.CircuitOpen | IntegrationProblems.UpstreamTimeout | IntegrationProblems.BadGateway
                  | IntegrationProblems.RateLimited e) {
             return fallbacks.rescue(integration, operation, cacheKey, call, circuits.state(integration)).orElseThrow(() -> e);
+        }
+    }
+
+    /** A single-item call, sent upstream as part of one call of the batch operation. */
+    private Invocation batched(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments) {
+        String batchOperation = integration.model().batching().orElseThrow().batchOperation();
+        Instant start = clock.instant();
+        try {
+            Invocation result = batches.submit(integration, operation, arguments, deployed.budget(integration),
+                    items -> invoke(integration.name(), batchOperation, items, Optional.empty()));
+            record(integration.name(), operation.name(), result.response().status() >= 400
+                    ? CallOutcomes.Outcome.CLIENT_ERROR : CallOutcomes.Outcome.SUCCESS, start, "");
+            return result;
+        } catch (RuntimeException e) {
+            record(integration.name(), operation.name(), CallOutcomes.Outcome.UPSTREAM_ERROR, start, "batch failed");
+            throw e;
         }
     }
 
