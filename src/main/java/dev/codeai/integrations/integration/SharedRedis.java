@@ -8,7 +8,10 @@ import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -47,13 +50,28 @@ public class SharedRedis {
 
     /** A pooled client for the URL: user, password, database and TLS ({@code rediss://}) taken from it. */
     static RedisClient connect(URI url) {
+        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url)).clientConfig(config(url)).build();
+    }
+
+    /**
+     * Whether Redis at the URL answers a PING on a new connection within the calls' own timeout, so the answer is
+     * what calls see now, whatever the pool holds. Never throws for an unreachable Redis.
+     */
+    public static boolean answers(URI url) {
+        try (Jedis jedis = new Jedis(JedisURIHelper.getHostAndPort(url), config(url))) {
+            return "PONG".equals(jedis.ping());
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    private static JedisClientConfig config(URI url) {
         if (!JedisURIHelper.isValid(url)) {
             throw new IllegalArgumentException("REDIS_URL must look like redis://[user:pass@]host:port[/db] or rediss://…");
         }
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MS).socketTimeoutMillis(TIMEOUT_MS)
                 .user(JedisURIHelper.getUser(url)).password(JedisURIHelper.getPassword(url))
-                .database(JedisURIHelper.getDBIndex(url)).ssl(JedisURIHelper.isRedisSSLScheme(url));
-        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url)).clientConfig(config.build()).build();
+                .database(JedisURIHelper.getDBIndex(url)).ssl(JedisURIHelper.isRedisSSLScheme(url)).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.codeai.integrations.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeai.integrations.integration.Gateway;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -10,18 +11,21 @@ import org.junit.jupiter.api.Test;
 /** Health, metrics and the OpenAPI document answer without a token and describe the real server. */
 class ObservabilityIT {
 
+    private static final URI REDIS = URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:18379"));
+
     private static HttpResponse<String> anonymous(String path) throws Exception {
         return Gateway.send("GET", path, Optional.empty(), Optional.empty(), "");
     }
 
     @Test
-    void readyWhenTheDslIsLoadedAndTheDatabaseAnswers() throws Exception {
+    void readyWhenTheDslIsLoadedAndTheDatabaseAnswersAndSaysWhetherRedisDoes() throws Exception {
         HttpResponse<String> ready = anonymous("/health/ready");
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"name\":\"integrations\"")
                 .contains("\"name\":\"database\"").contains("PostgreSQL")
-                .contains("\"name\":\"redis\"").contains("127.0.0.1:6379");
+                .contains("\"name\":\"redis\"").contains(REDIS.getHost() + ":" + REDIS.getPort())
+                .contains("\"reachable\":true");
         assertThat(anonymous("/health/live").statusCode()).isEqualTo(200);
     }
 
