@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -50,28 +49,25 @@ public class Batches {
     }
 
     /**
-     * Adds the call to its integration's buffer and waits for its result. {@code send} calls the batch operation
-     * with its arguments; {@code budget} is that call's budget.
+     * Adds the call to its integration's buffer; the result completes when its batch has been answered, and
+     * fails with the batch call's problem, or with a timeout after {@code max_delay} plus {@code budget} (the
+     * batch call's own budget) and a margin. {@code send} calls the batch operation with its arguments.
      */
-    Invoker.Invocation submit(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments,
-                              Duration budget, Function<JsonObject, Invoker.Invocation> send) {
+    CompletableFuture<Invoker.Invocation> submit(ResolvedIntegration integration, Operation operation,
+                                                 Map<String, JsonValue> arguments, Duration budget,
+                                                 Function<JsonObject, Invoker.Invocation> send) {
         Policies.Batching batching = integration.model().batching().orElseThrow();
         Operation batchOperation = integration.model().operations().get(batching.batchOperation());
         Buffer buffer = buffers.computeIfAbsent(integration.name(),
                 name -> new Buffer(BatchItems.ListField.of(batchOperation), batching));
-        Item item = new Item(BatchItems.item(buffer.list, operation, arguments), new CompletableFuture<>());
-        buffer.add(item, send);
-        try {
-            return item.result.get(batching.maxDelay().plus(budget).plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IntegrationProblems.UpstreamTimeout(integration.name(), "its batch (" + batching.maxDelay().toMillis()
-                    + " ms buffering plus the batch call)", 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a batch", e);
-        }
+        CompletableFuture<Invoker.Invocation> result = new CompletableFuture<>();
+        long waitMillis = batching.maxDelay().plus(budget).plus(WAIT_MARGIN).toMillis();
+        ScheduledFuture<?> giveUp = scheduler.schedule(() -> result.completeExceptionally(
+                new IntegrationProblems.UpstreamTimeout(integration.name(), "its batch (" + waitMillis
+                        + " ms for buffering and the batch call)", 0)), waitMillis, TimeUnit.MILLISECONDS);
+        result.whenComplete((answer, failure) -> giveUp.cancel(false));
+        buffer.add(new Item(BatchItems.item(buffer.list, operation, arguments), result), send);
+        return result;
     }
 
     /** One caller's item and where its result goes. */

@@ -3,7 +3,9 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.codegen.ClassNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.codeai.integrations.dsl.model.Policies;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.Config;
@@ -11,7 +13,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The timeout, retry count and breaker delay a generated bean really runs with: the DSL's values unless the
  * standard MicroProfile Fault Tolerance keys ({@code <bean class>/call/Timeout/value}, {@code …/Retry/maxRetries},
- * {@code …/CircuitBreaker/delay}, all in milliseconds as generated) override them at deploy time.
+ * {@code …/CircuitBreaker/delay}, all in milliseconds as generated) override them at deploy time; likewise
+ * the rate limit ({@link #rateLimit}).
  */
 @ApplicationScoped
 public class DeployedPolicies {
@@ -54,6 +57,17 @@ public class DeployedPolicies {
     public long breakerDelayMillis(ResolvedIntegration integration) {
         long dsl = integration.model().circuitBreaker().map(cb -> cb.resetAfter().toMillis()).orElse(0L);
         return config.getOptionalValue(key(integration, "CircuitBreaker/delay"), Long.class).orElse(dsl);
+    }
+
+    /**
+     * The {@code rate_limit} as deployed: {@code codeai.rate-limit.<integration>.requests} and {@code ….window}
+     * (ISO-8601, e.g. {@code PT1M}) override the DSL's values, e.g. to match a plan's quota without a new build.
+     */
+    public Optional<Policies.RateLimit> rateLimit(ResolvedIntegration integration) {
+        String prefix = "codeai.rate-limit." + integration.name() + ".";
+        return integration.model().rateLimit().map(limit -> new Policies.RateLimit(
+                config.getOptionalValue(prefix + "requests", Long.class).orElse(limit.requests()),
+                config.getOptionalValue(prefix + "window", Duration.class).orElse(limit.window()), limit.header()));
     }
 
     private static String key(ResolvedIntegration integration, String annotationKey) {

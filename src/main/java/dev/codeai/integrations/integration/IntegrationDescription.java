@@ -3,11 +3,13 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.dsl.model.Auth;
 import dev.codeai.integrations.dsl.model.CircuitBreakerSpec;
 import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.Policies;
 import dev.codeai.integrations.dsl.model.Operation;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -47,7 +49,8 @@ public record IntegrationDescription(String name, String type, String descriptio
     public record ArgumentView(String name, String type, boolean required, Object defaultValue, String in) {
     }
 
-    static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries) {
+    static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries,
+                                     Optional<Policies.RateLimit> rateLimit) {
         Integration model = resolved.model();
         String baseUrl = resolved.configured() ? model.baseUrl().map(resolved::resolve).map(IntegrationDescription::safe)
                 .orElse(null) : null;
@@ -56,7 +59,7 @@ public record IntegrationDescription(String name, String type, String descriptio
         return new IntegrationDescription(model.name(), model.kind().dslName(), model.description(), baseUrl,
                 resolved.configured(), resolved.unconfigured().orElse(null), auth(model.auth()), timeoutMs, retry,
                 model.circuitBreaker().map(IntegrationDescription::breaker).orElse(null),
-                model.rateLimit().map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
+                rateLimit.map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
                 model.defaultCacheTtl().map(Duration::toSeconds).orElse(null),
                 model.operations().values().stream().map(IntegrationDescription::operation).toList());
     }

@@ -52,7 +52,8 @@ public class IntegrationHealth {
 
     public IntegrationDescription describe(String name) {
         ResolvedIntegration integration = find(name);
-        return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration));
+        return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration),
+                deployed.rateLimit(integration));
     }
 
     public IntegrationViews.CircuitReset reset(String name) {

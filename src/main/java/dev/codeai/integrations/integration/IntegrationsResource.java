@@ -32,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Integration status, health, circuit reset and invocation (example README, "Integration Status"). */
@@ -90,13 +92,14 @@ public class IntegrationsResource {
     /**
      * Calls an operation: a JSON object of arguments, or for {@code body_type: binary} the raw payload with
      * the arguments in the query string (DSL.md §5.5). Answers the upstream's status, headers of the call
-     * and body (decoded per {@code returns}; streamed for {@code returns: binary}).
+     * and body (decoded per {@code returns}; streamed for {@code returns: binary}). A call that is batched
+     * (DSL.md §5.4) completes asynchronously once its batch is answered.
      */
     @POST
     @Path("/{name}/operations/{operation}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response invoke(@PathParam("name") String name, @PathParam("operation") String operationName,
+    public CompletionStage<Response> invoke(@PathParam("name") String name, @PathParam("operation") String operationName,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpHeaders headers,
                            @Context UriInfo uri, @Context SecurityContext security, InputStream body) {
         Operation operation = invoker.operation(name, operationName);
@@ -108,7 +111,8 @@ public class IntegrationsResource {
             }
             try (Payload payload = Payload.spool(body, maxUploadBytes)) {
                 JsonObject arguments = Arguments.fromQuery(operation, uri.getQueryParameters(), contentType);
-                return call(name, operation, arguments, callerKey, Optional.of(payload), security);
+                return CompletableFuture.completedFuture(call(name, operation, arguments, callerKey, Optional.of(payload),
+                        security));
             }
         }
         if (contentType.isPresent() && !json(contentType.get())) {
@@ -118,7 +122,11 @@ public class IntegrationsResource {
             throw new RequestSizeLimit.ContentTooLarge(maxArgumentBytes);
         }
         JsonObject arguments = arguments(operationName, RequestSizeLimit.bounded(body, maxArgumentBytes));
-        return call(name, operation, arguments, callerKey, Optional.empty(), security);
+        if (callerKey.isEmpty() && invoker.buffered(name, operationName)) {
+            // A batched call waits for its batch without holding a request thread.
+            return invoker.invokeBuffered(name, operationName, arguments).thenApply(IntegrationsResource::respond);
+        }
+        return CompletableFuture.completedFuture(call(name, operation, arguments, callerKey, Optional.empty(), security));
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -115,7 +117,7 @@ public class Invoker {
             return new Invocation(presigned, 0, circuits.state(integration));
         }
         if (Batches.buffered(integration, operation)) {
-            return batched(integration, operation, arguments);
+            return awaited(invokeBuffered(name, operationName, input));
         }
         if (operation.bodyType() == Operation.BodyType.BINARY && payload.isEmpty()) {
             throw new IntegrationProblems.InvalidArguments(operationName, List.of(new FieldError("body",
@@ -141,20 +143,30 @@ public class Invoker {
         }
     }
 
-    /** A single-item call, sent upstream as part of one call of the batch operation. */
-    private Invocation batched(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments) {
+    /**
+     * A call of a buffered single-item operation (see {@link Batches}), answered once its batch is: 404/400/503
+     * problems are thrown at once, the batch's outcome completes the stage. Holds no thread while it waits.
+     */
+    public CompletableFuture<Invocation> invokeBuffered(String name, String operationName, JsonObject input) {
+        Operation operation = operation(name, operationName);
+        ResolvedIntegration integration = catalog.find(name).orElseThrow();
+        Map<String, JsonValue> arguments = Arguments.bind(operation, input);
+        integration.unconfigured().ifPresent(reason -> {
+            throw new IntegrationProblems.Unconfigured(name, reason);
+        });
         String batchOperation = integration.model().batching().orElseThrow().batchOperation();
         Instant start = clock.instant();
-        try {
-            Invocation result = batches.submit(integration, operation, arguments, deployed.budget(integration),
-                    items -> invoke(integration.name(), batchOperation, items, Optional.empty()));
-            record(integration.name(), operation.name(), result.response().status() >= 400
-                    ? CallOutcomes.Outcome.CLIENT_ERROR : CallOutcomes.Outcome.SUCCESS, start, "");
-            return result;
-        } catch (RuntimeException e) {
-            record(integration.name(), operation.name(), CallOutcomes.Outcome.UPSTREAM_ERROR, start, "batch failed");
-            throw e;
-        }
+        return batches.submit(integration, operation, arguments, deployed.budget(integration),
+                items -> invoke(name, batchOperation, items, Optional.empty())).whenComplete((result, failure) ->
+                record(name, operationName, failure != null ? CallOutcomes.Outcome.UPSTREAM_ERROR
+                        : result.response().status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
+                        : CallOutcomes.Outcome.SUCCESS, start, failure != null ? "batch failed" : ""));
+    }
+
+    /** Whether calls of the operation are buffered into batches (DSL.md §5.4 "Batching rule"). */
+    public boolean buffered(String name, String operationName) {
+        return Batches.buffered(catalog.find(name).orElseThrow(() -> new IntegrationProblems.UnknownIntegration(name)),
+                operation(name, operationName));
     }
 
     /** The call through the integration's fault-tolerance bean, and what its outcome means for the caller. */
@@ -198,6 +210,15 @@ public class Invoker {
             return failed(integration, operationName, start, call, trip.failure());
         } catch (UpstreamFailure e) {
             return failed(integration, operationName, start, call, e);
+        }
+    }
+
+    /** The result of a buffered call, for callers that wait on their own thread (the Java API, replays). */
+    private static Invocation awaited(CompletableFuture<Invocation> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -25,6 +25,9 @@ public class RateLimits {
     @Inject
     Catalog catalog;
 
+    @Inject
+    DeployedPolicies deployed;
+
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RedisTokenBucket> shared = new ConcurrentHashMap<>();
     private final RedisOutage outage = new RedisOutage("rate limits are kept per process",
@@ -55,7 +58,7 @@ public class RateLimits {
 
     /** Reads the upstream's remaining-quota header of an answer. */
     void observe(Call call, UpstreamResponse answer) {
-        Optional<Policies.RateLimit> limit = call.integration().model().rateLimit();
+        Optional<Policies.RateLimit> limit = deployed.rateLimit(call.integration());
         Optional<String> remaining = limit.flatMap(Policies.RateLimit::header).flatMap(answer::header).map(String::trim);
         if (remaining.isEmpty() || !remaining.get().equals("0")) {
             return;
@@ -71,13 +74,13 @@ public class RateLimits {
     }
 
     private Optional<RedisTokenBucket> sharedBucket(ResolvedIntegration integration) {
-        return redis.client().flatMap(client -> integration.model().rateLimit().map(limit -> shared.computeIfAbsent(
+        return redis.client().flatMap(client -> deployed.rateLimit(integration).map(limit -> shared.computeIfAbsent(
                 integration.name(), name -> new RedisTokenBucket(client, catalog.spec().config().cache()
                         .map(c -> c.prefix()).orElse("") + "ratelimit:" + name, limit.requests(), limit.window()))));
     }
 
     private Optional<TokenBucket> bucket(ResolvedIntegration integration) {
-        return integration.model().rateLimit().map(limit -> buckets.computeIfAbsent(integration.name(),
+        return deployed.rateLimit(integration).map(limit -> buckets.computeIfAbsent(integration.name(),
                 name -> new TokenBucket(limit.requests(), limit.window(), System.nanoTime())));
     }
 

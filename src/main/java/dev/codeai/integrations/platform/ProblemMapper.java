@@ -1,6 +1,6 @@
 package dev.codeai.integrations.platform;
 
-import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,16 +31,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
-    @Inject
-    RequestCorrelation correlation;
+    @Context
+    HttpServletRequest servletRequest;
 
-    @Inject
-    RequestSizeLimit.Exceeded bodyTooLarge;
+    /** The request's attributes, where the filters keep their per-request state (also for async responses). */
+    Function<String, Object> attributes = name -> servletRequest == null ? null : servletRequest.getAttribute(name);
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (bodyTooLarge.problem().isPresent()) {
-            return render(bodyTooLarge.problem().get());
+        if (attributes.apply(RequestSizeLimit.EXCEEDED) instanceof Long limit) {
+            return render(new RequestSizeLimit.ContentTooLarge(limit));
         }
         // A problem raised while a body is read may arrive wrapped by the body reader.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -55,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return build(status.getStatusCode(), status.getReasonPhrase(), detailFor(status.getStatusCode()), null)
                     .build();
         }
-        String correlationId = correlation.id();
+        String correlationId = RequestCorrelation.id(attributes);
         LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + path(), failure);
         JsonObjectBuilder extra = Json.createObjectBuilder().add("correlation_id", correlationId);
         return build(500, "Internal Server Error", "An unexpected error occurred; quote correlation id "

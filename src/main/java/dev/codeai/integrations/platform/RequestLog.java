@@ -1,7 +1,6 @@
 package dev.codeai.integrations.platform;
 
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -25,24 +24,22 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     private static final Logger LOG = Logger.getLogger("dev.codeai.integrations.request");
     private static final String STARTED = RequestLog.class.getName() + ".started";
 
-    @Inject
-    RequestCorrelation correlation;
-
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
-        correlation.adopt(request.getHeaderString(RequestCorrelation.HEADER));
+        RequestCorrelation.adopt(request);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle(RequestCorrelation.HEADER, correlation.id());
+        String correlationId = RequestCorrelation.id(request::getProperty);
+        response.getHeaders().putSingle(RequestCorrelation.HEADER, correlationId);
         Object started = request.getProperty(STARTED);
         long millis = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : -1;
         Principal user = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         String subject = user == null ? "-" : user.getName();
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         LOG.info(() -> "method=" + request.getMethod() + " path=" + path + " status=" + response.getStatus()
-                + " duration_ms=" + millis + " subject=" + subject + " correlation_id=" + correlation.id());
+                + " duration_ms=" + millis + " subject=" + subject + " correlation_id=" + correlationId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.codeai.integrations.platform;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,22 +30,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "codeai.http.max-request-bytes", defaultValue = "1048576")
     long limit;
 
-    @Inject
-    Exceeded exceeded;
-
-    /** Remembers, for the current request, that its body was cut off; body readers may wrap the problem. */
-    @RequestScoped
-    public static class Exceeded {
-        private long limit = -1;
-
-        void at(long bytes) {
-            limit = bytes;
-        }
-
-        public java.util.Optional<ContentTooLarge> problem() {
-            return limit < 0 ? java.util.Optional.empty() : java.util.Optional.of(new ContentTooLarge(limit));
-        }
-    }
+    /** Request property: the limit a body passed (a Long); body readers may wrap the 413 problem. */
+    static final String EXCEEDED = RequestSizeLimit.class.getName() + ".exceeded";
 
     /** 413 Content Too Large (RFC 9110). */
     public static final class ContentTooLarge extends ApiProblem {
@@ -64,11 +49,11 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > limit) {
-            exceeded.at(limit);
+            request.setProperty(EXCEEDED, limit);
             throw new ContentTooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), limit, () -> exceeded.at(limit)));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit, () -> request.setProperty(EXCEEDED, limit)));
         }
     }
 

@@ -32,12 +32,12 @@ class ProblemMapperTest {
         }
     };
     private final ProblemMapper mapper = new ProblemMapper();
+    private final java.util.Map<String, Object> attributes = new java.util.HashMap<>();
 
     @BeforeEach
     void wire() {
-        mapper.correlation = new RequestCorrelation();
-        mapper.correlation.adopt("corr-123");
-        mapper.bodyTooLarge = new RequestSizeLimit.Exceeded();
+        mapper.attributes = attributes::get;
+        attributes.put(RequestCorrelation.PROPERTY, "corr-123");
         Logger.getLogger(ProblemMapper.class.getName()).addHandler(capture);
     }
 
@@ -72,7 +72,7 @@ class ProblemMapperTest {
 
     @Test
     void aProblemWrappedByABodyReaderIsRenderedAsItself() {
-        mapper.bodyTooLarge.at(10);
+        attributes.put(RequestSizeLimit.EXCEEDED, 10L);
         Response response = mapper.toResponse(new jakarta.ws.rs.BadRequestException("wrapped"));
 
         assertThat(response.getStatus()).isEqualTo(413);
