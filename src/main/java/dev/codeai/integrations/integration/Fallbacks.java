@@ -47,12 +47,16 @@ public class Fallbacks {
         }
         if (fallback instanceof Policies.Fallback.DefaultValue literal) {
             count(integration, operation, "default");
-            byte[] body = Arguments.toJson(literal.value()).toString().getBytes(StandardCharsets.UTF_8);
-            UpstreamResponse answer = new UpstreamResponse(200, Map.of("Content-Type", List.of("application/json"),
-                    "X-Fallback", List.of("default")), body);
-            return Optional.of(new Invoker.Invocation(answer, call.attempts(), circuitState));
+            return Optional.of(new Invoker.Invocation(literal(literal), call.attempts(), circuitState));
         }
         return Optional.empty();
+    }
+
+    /** The answer of {@code fallback: default({...})}: 200 with the literal as JSON, marked {@code X-Fallback: default}. */
+    static UpstreamResponse literal(Policies.Fallback.DefaultValue fallback) {
+        byte[] body = Arguments.toJson(fallback.value()).toString().getBytes(StandardCharsets.UTF_8);
+        return new UpstreamResponse(200, Map.of("Content-Type", List.of("application/json"),
+                "X-Fallback", List.of("default")), body);
     }
 
     private void count(ResolvedIntegration integration, Operation operation, String kind) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codeai.integrations.security.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -29,7 +32,10 @@ class StorageIT {
 
     private static final String ENDPOINT = System.getProperty("it.s3.endpoint", "http://127.0.0.1:18092");
     private static final String BUCKET = "storage-it";
+    /** Java's default client: it asks plain-HTTP servers to upgrade to HTTP/2. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** "A few MB": what a 200 MB transfer may add to the server's old generation at its peak. */
+    private static final long MAX_HEAP_GROWTH = 16L * 1024 * 1024;
 
     @BeforeAll
     static void createBucket() throws Exception {
@@ -73,6 +79,41 @@ class StorageIT {
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
         assertThat(gone.statusCode()).as("S3's own 404 passes through").isEqualTo(404);
+    }
+
+    @Test
+    void streams200MegabytesUpAndDownWithoutHoldingThemInTheServersHeap() throws Exception {
+        long size = 200L * 1024 * 1024;
+        String key = "large/200mb.bin";
+        MessageDigest sent = MessageDigest.getInstance("SHA-256");
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
+        try (ServerHeap heap = ServerHeap.ofItServer()) {
+            heap.resetPeak();
+            HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.BASE_URL
+                            + "/integrations/StorageService/operations/upload?bucket=" + BUCKET + "&key=" + encode(key)))
+                    .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new PseudoRandomBytes(size),
+                            sent))).build(), HttpResponse.BodyHandlers.ofString());
+            long uploadGrowth = heap.peakGrowthBytes();
+            heap.resetPeak();
+            HttpResponse<InputStream> downloaded = invokeForStream("download", Map.of("bucket", BUCKET, "key", key));
+            long count;
+            try (InputStream in = new DigestInputStream(downloaded.body(), received)) {
+                count = in.transferTo(OutputStream.nullOutputStream());
+            }
+            long downloadGrowth = heap.peakGrowthBytes();
+            System.out.printf("200 MB through the gateway: old-generation peak grew %.1f MB on upload, %.1f MB on download %s%n",
+                    uploadGrowth / 1048576.0, downloadGrowth / 1048576.0, heap.pools());
+
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+            assertThat(downloaded.statusCode()).isEqualTo(200);
+            assertThat(count).isEqualTo(size);
+            assertThat(received.digest()).isEqualTo(sent.digest());
+            assertThat(uploadGrowth).as("upload: old generation growth in bytes").isLessThan(MAX_HEAP_GROWTH);
+            assertThat(downloadGrowth).as("download: old generation growth in bytes").isLessThan(MAX_HEAP_GROWTH);
+        } finally {
+            Gateway.invoke("StorageService", "delete", "{\"bucket\":\"" + BUCKET + "\",\"key\":\"" + key + "\"}");
+        }
     }
 
     @Test
@@ -156,6 +197,46 @@ class StorageIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<InputStream> invokeForStream(String operation, Map<String, String> arguments)
+            throws Exception {
+        var body = Json.createObjectBuilder();
+        arguments.forEach(body::add);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + "/integrations/StorageService/operations/"
+                        + operation)).header("Authorization", "Bearer " + TestTokens.admin())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** {@code size} bytes of a fixed pseudo-random sequence, made as they are read. */
+    private static final class PseudoRandomBytes extends InputStream {
+        private final Random random = new Random(200);
+        private long left;
+
+        PseudoRandomBytes(long size) {
+            left = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            byte[] chunk = new byte[n];
+            random.nextBytes(chunk);
+            System.arraycopy(chunk, 0, buffer, offset, n);
+            left -= n;
+            return n;
+        }
     }
 
     private static JsonObject presign(String arguments) throws Exception {
