@@ -1,12 +1,12 @@
 package dev.codeai.integrations.event;
 
 import dev.codeai.integrations.dsl.model.Event;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -60,8 +60,8 @@ public class EventTargets {
             LOG.info(() -> "event " + type + " for Slack " + channel + ": SLACK_WEBHOOK_URL is not set");
             return;
         }
-        String body = Json.createObjectBuilder().add("channel", channel).add("text", type + ": " + summary(payload))
-                .add("event", Json.createObjectBuilder().add("type", type).add("payload", payload)).build().toString();
+        String body = Jsons.PROVIDER.createObjectBuilder().add("channel", channel).add("text", type + ": " + summary(payload))
+                .add("event", Jsons.PROVIDER.createObjectBuilder().add("type", type).add("payload", payload)).build().toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {

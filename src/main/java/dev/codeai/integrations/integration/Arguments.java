@@ -4,7 +4,7 @@ import dev.codeai.integrations.dsl.model.Argument;
 import dev.codeai.integrations.dsl.model.FieldType;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
-import jakarta.json.Json;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -76,11 +76,11 @@ final class Arguments {
     static JsonObject fromQuery(Operation operation, Map<String, List<String>> query, Optional<String> contentType) {
         Map<String, Argument> declared = new LinkedHashMap<>();
         operation.arguments().forEach(a -> declared.put(a.name(), a));
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsons.PROVIDER.createObjectBuilder();
         query.forEach((name, values) -> {
             FieldType type = Optional.ofNullable(declared.get(name)).map(Argument::type).orElse(STRING);
             if (type instanceof FieldType.ListOf list) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
                 values.forEach(v -> array.add(fromText(v, list.element())));
                 object.add(name, array);
             } else if (!values.isEmpty()) {
@@ -98,9 +98,9 @@ final class Arguments {
             try {
                 switch (s.kind()) {
                     case INTEGER:
-                        return Json.createValue(Long.parseLong(text));
+                        return Jsons.PROVIDER.createValue(Long.parseLong(text));
                     case DECIMAL:
-                        return Json.createValue(new BigDecimal(text));
+                        return Jsons.PROVIDER.createValue(new BigDecimal(text));
                     case BOOLEAN:
                         if (text.equals("true") || text.equals("false")) {
                             return Boolean.parseBoolean(text) ? JsonValue.TRUE : JsonValue.FALSE;
@@ -110,10 +110,10 @@ final class Arguments {
                         break;
                 }
             } catch (NumberFormatException e) {
-                return Json.createValue(text);
+                return Jsons.PROVIDER.createValue(text);
             }
         }
-        return Json.createValue(text);
+        return Jsons.PROVIDER.createValue(text);
     }
 
     /** Null when {@code value} fits {@code type}, else what is wrong. */
@@ -183,24 +183,24 @@ final class Arguments {
     /** A DSL default (String, Long, BigDecimal, Boolean, List, Map) as JSON. */
     static JsonValue toJson(Object value) {
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return Jsons.PROVIDER.createValue(s);
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return Jsons.PROVIDER.createValue(l);
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return Jsons.PROVIDER.createValue(d);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof List<?> list) {
-            var array = Json.createArrayBuilder();
+            var array = Jsons.PROVIDER.createArrayBuilder();
             list.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
         if (value instanceof Map<?, ?> map) {
-            var object = Json.createObjectBuilder();
+            var object = Jsons.PROVIDER.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
             return object.build();
         }

@@ -4,7 +4,7 @@ import dev.codeai.integrations.dsl.model.Argument;
 import dev.codeai.integrations.dsl.model.Field;
 import dev.codeai.integrations.dsl.model.FieldType;
 import dev.codeai.integrations.dsl.model.Operation;
-import jakarta.json.Json;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,7 +45,7 @@ final class BatchItems {
      * Optional fields nothing fills are left out (the loader refused operations that cannot fill a required one).
      */
     static JsonObject item(ListField list, Operation operation, Map<String, JsonValue> arguments) {
-        JsonObjectBuilder item = Json.createObjectBuilder();
+        JsonObjectBuilder item = Jsons.PROVIDER.createObjectBuilder();
         Set<String> used = new HashSet<>();
         Set<String> filled = new HashSet<>();
         for (Field field : list.itemFields().values()) {
@@ -72,7 +72,7 @@ final class BatchItems {
         for (Field field : list.itemFields().values()) {
             if (!filled.contains(field.name()) && field.type() instanceof FieldType.Scalar s
                     && s.kind() == FieldType.ScalarKind.JSON) {
-                JsonObjectBuilder rest = Json.createObjectBuilder();
+                JsonObjectBuilder rest = Jsons.PROVIDER.createObjectBuilder();
                 operation.arguments().stream().filter(a -> a.source() == Argument.Source.BODY)
                         .filter(a -> !used.contains(a.name()) && arguments.containsKey(a.name()))
                         .forEach(a -> rest.add(a.name(), arguments.get(a.name())));
@@ -98,7 +98,7 @@ final class BatchItems {
         if (batch.body().length == 0 || !batch.contentType().contains("json")) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(batch.body()))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(batch.body()))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() == JsonValue.ValueType.ARRAY) {
                 return Optional.of(value.asJsonArray());

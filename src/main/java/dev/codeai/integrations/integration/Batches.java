@@ -3,10 +3,10 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.dsl.model.Policies;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -117,10 +117,10 @@ public class Batches {
         }
 
         private void send(List<Item> batch, Function<JsonObject, Invoker.Invocation> send) {
-            JsonArrayBuilder elements = Json.createArrayBuilder();
+            JsonArrayBuilder elements = Jsons.PROVIDER.createArrayBuilder();
             batch.forEach(item -> elements.add(item.item()));
             try {
-                Invoker.Invocation answer = send.apply(Json.createObjectBuilder().add(list.name(), elements).build());
+                Invoker.Invocation answer = send.apply(Jsons.PROVIDER.createObjectBuilder().add(list.name(), elements).build());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result().complete(new Invoker.Invocation(BatchItems.result(answer.response(), i, batch.size()),
                             answer.attempts(), answer.circuitState()));

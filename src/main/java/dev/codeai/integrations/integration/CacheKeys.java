@@ -1,6 +1,6 @@
 package dev.codeai.integrations.integration;
 
-import jakarta.json.Json;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ public final class CacheKeys {
     }
 
     public static String key(String prefix, String integration, String operation, Map<String, JsonValue> arguments) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsons.PROVIDER.createObjectBuilder();
         arguments.forEach(object::add);
         byte[] canonical = CanonicalJson.of(object.build()).getBytes(StandardCharsets.UTF_8);
         return integrationPrefix(prefix, integration) + operation + ":" + Sha256.hex(canonical);

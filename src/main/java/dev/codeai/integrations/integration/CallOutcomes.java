@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Where every call's outcome goes: the in-memory window behind status and health ({@link CallStats}) and
@@ -38,6 +40,7 @@ public class CallOutcomes {
     MetricRegistry registry;
 
     private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Metrics> metrics = new ConcurrentHashMap<>();
 
     public void record(String integration, String operation, Outcome outcome, Instant at, Duration took,
                        String error) {
@@ -46,9 +49,20 @@ public class CallOutcomes {
         } else {
             stats(integration).failure(at, took, error);
         }
-        Tag[] tags = {new Tag("integration", integration), new Tag("operation", operation)};
-        registry.counter(CALLS, tags[0], tags[1], new Tag("outcome", outcome.tag())).inc();
-        registry.timer(DURATION, tags).update(took);
+        metrics.computeIfAbsent(integration + '\0' + operation + '\0' + outcome, key -> {
+            Tag[] tags = {new Tag("integration", integration), new Tag("operation", operation)};
+            return new Metrics(registry.counter(CALLS, tags[0], tags[1], new Tag("outcome", outcome.tag())),
+                    registry.timer(DURATION, tags));
+        }).record(took);
+    }
+
+    /** The counter and timer of one integration, operation and outcome, looked up once. */
+    private record Metrics(Counter calls, Timer duration) {
+
+        void record(Duration took) {
+            calls.inc();
+            duration.update(took);
+        }
     }
 
     public CallStats stats(String integration) {

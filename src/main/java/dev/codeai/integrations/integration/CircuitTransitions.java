@@ -1,13 +1,13 @@
 package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.event.EventPublisher;
+import dev.codeai.integrations.platform.Jsons;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,12 +83,12 @@ public class CircuitTransitions {
         boolean notify = integration.model().circuitBreaker().map(cb -> cb.notifyOnOpen()).orElse(false);
         if (entered == CircuitBreakerState.OPEN && openedAt.putIfAbsent(name, now) == null && notify) {
             int failures = integration.model().circuitBreaker().map(cb -> cb.failures()).orElse(0);
-            events.publish("IntegrationCircuitOpened", Json.createObjectBuilder().add("integration", name)
+            events.publish("IntegrationCircuitOpened", Jsons.PROVIDER.createObjectBuilder().add("integration", name)
                     .add("failures", failures).add("opened_at", DateTimeFormatter.ISO_INSTANT.format(now)).build());
         } else if (entered == CircuitBreakerState.CLOSED) {
             Instant opened = openedAt.remove(name);
             if (opened != null && notify) {
-                events.publish("IntegrationCircuitClosed", Json.createObjectBuilder().add("integration", name)
+                events.publish("IntegrationCircuitClosed", Jsons.PROVIDER.createObjectBuilder().add("integration", name)
                         .add("closed_at", DateTimeFormatter.ISO_INSTANT.format(now))
                         .add("open_duration_seconds", Duration.between(opened, now).toSeconds()).build());
             }

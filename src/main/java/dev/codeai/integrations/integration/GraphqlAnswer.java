@@ -1,10 +1,10 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.platform.Jsons;
 import io.smallrye.graphql.client.GraphQLError;
 import io.smallrye.graphql.client.InvalidResponseException;
 import io.smallrye.graphql.client.Response;
 import io.smallrye.graphql.client.impl.ResponseReader;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -47,7 +47,7 @@ final class GraphqlAnswer {
         if (errors == null || errors.isEmpty()) {
             return Optional.empty();
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         errors.forEach(error -> array.add(toJson(error)));
         return Optional.of(array.build());
     }
@@ -61,17 +61,17 @@ final class GraphqlAnswer {
 
     /** The error as the problem's {@code graphql_errors} entry: message, locations, path, extensions, then any other members. */
     private static JsonObjectBuilder toJson(GraphQLError error) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         if (error.getMessage() != null) {
             json.add("message", error.getMessage());
         }
         if (error.getLocations() != null) {
-            JsonArrayBuilder locations = Json.createArrayBuilder();
+            JsonArrayBuilder locations = Jsons.PROVIDER.createArrayBuilder();
             error.getLocations().forEach(location -> locations.add(members(location)));
             json.add("locations", locations);
         }
         if (error.getPath() != null) {
-            JsonArrayBuilder path = Json.createArrayBuilder();
+            JsonArrayBuilder path = Jsons.PROVIDER.createArrayBuilder();
             for (Object segment : error.getPath()) {
                 path.add(value(segment));
             }
@@ -87,7 +87,7 @@ final class GraphqlAnswer {
     }
 
     private static JsonObjectBuilder members(Map<String, ?> values) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         values.forEach((name, value) -> json.add(name, value(value)));
         return json;
     }
@@ -104,9 +104,9 @@ final class GraphqlAnswer {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Number n) {
-            return n instanceof Integer || n instanceof Long ? Json.createValue(n.longValue())
-                    : Json.createValue(new java.math.BigDecimal(n.toString()));
+            return n instanceof Integer || n instanceof Long ? Jsons.PROVIDER.createValue(n.longValue())
+                    : Jsons.PROVIDER.createValue(new java.math.BigDecimal(n.toString()));
         }
-        return Json.createValue(value.toString());
+        return Jsons.PROVIDER.createValue(value.toString());
     }
 }

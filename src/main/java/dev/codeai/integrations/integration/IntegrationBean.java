@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Java code in the WAR calls an operation through it, with every policy applied:
  * <pre>{@code
  * @Inject @IntegrationName("GitHubAPI") IntegrationBean github;
- * Invoker.Invocation user = github.invoke("get_user", Json.createObjectBuilder().add("username", "octocat").build());
+ * Invoker.Invocation user = github.invoke("get_user", Jsons.PROVIDER.createObjectBuilder().add("username", "octocat").build());
  * }</pre>
  * Failures are the same {@code ApiProblem}s the invoke endpoint answers (CircuitOpen, UpstreamTimeout, …).
  */

@@ -3,9 +3,10 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
+import dev.codeai.integrations.platform.Jsons;
 import dev.codeai.integrations.platform.RequestSizeLimit;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Integration status, health, circuit reset and invocation (example README, "Integration Status"). */
 @Path("/integrations")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class IntegrationsResource {
 
     @Inject
@@ -203,7 +205,7 @@ public class IntegrationsResource {
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new IntegrationProblems.InvalidArguments(operation,

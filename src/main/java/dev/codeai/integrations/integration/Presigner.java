@@ -1,7 +1,7 @@
 package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
-import jakarta.json.Json;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -44,7 +44,7 @@ final class Presigner {
                 + "/" + PercentEncoding.encodeKeepingSlashes(text(arguments.get("key"))));
         Instant signedAt = now.truncatedTo(ChronoUnit.SECONDS);
         URI url = signer.presign(method, object, Duration.ofSeconds(expiresIn), contentType, signedAt);
-        byte[] body = Json.createObjectBuilder().add("url", url.toString())
+        byte[] body = Jsons.PROVIDER.createObjectBuilder().add("url", url.toString())
                 .add("expires_at", DateTimeFormatter.ISO_INSTANT.format(signedAt.plusSeconds(expiresIn)))
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         return new UpstreamResponse(200, Map.of("Content-Type", List.of("application/json")), body);

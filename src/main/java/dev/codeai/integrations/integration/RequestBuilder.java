@@ -7,7 +7,7 @@ import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Integration;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.dsl.model.SecretValue;
-import jakarta.json.Json;
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -122,7 +122,7 @@ final class RequestBuilder {
             headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
             return String.join("&", pairs);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         op.body().fields().keySet().forEach(name -> {
             JsonValue v = call.arguments().get(name);
             if (v != null) {

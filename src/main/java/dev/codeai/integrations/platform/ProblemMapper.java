@@ -1,7 +1,6 @@
 package dev.codeai.integrations.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -58,21 +57,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String correlationId = RequestCorrelation.id(attributes);
         LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + path(), failure);
-        JsonObjectBuilder extra = Json.createObjectBuilder().add("correlation_id", correlationId);
+        JsonObjectBuilder extra = Jsons.PROVIDER.createObjectBuilder().add("correlation_id", correlationId);
         return build(500, "Internal Server Error", "An unexpected error occurred; quote correlation id "
                 + correlationId + " when reporting it.", extra).build();
     }
 
     private Response render(ApiProblem problem) {
-        JsonObjectBuilder extra = Json.createObjectBuilder();
+        JsonObjectBuilder extra = Jsons.PROVIDER.createObjectBuilder();
         if (!problem.errors().isEmpty()) {
-            var errors = Json.createArrayBuilder();
-            problem.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field())
+            var errors = Jsons.PROVIDER.createArrayBuilder();
+            problem.errors().forEach(e -> errors.add(Jsons.PROVIDER.createObjectBuilder().add("field", e.field())
                     .add("message", e.message())));
             extra.add("errors", errors);
         }
         for (Map.Entry<String, Object> e : problem.extensions().entrySet()) {
-            extra.add(e.getKey(), e.getValue() instanceof JsonValue json ? json : Json.createValue(String.valueOf(e.getValue())));
+            extra.add(e.getKey(), e.getValue() instanceof JsonValue json ? json : Jsons.PROVIDER.createValue(String.valueOf(e.getValue())));
         }
         Response.ResponseBuilder response = build(problem.status(), problem.title(), problem.detail(), extra);
         problem.headers().forEach(response::header);
@@ -80,7 +79,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response.ResponseBuilder build(int status, String title, String detail, JsonObjectBuilder extra) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+        JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail).add("instance", path());
         if (extra != null) {
             body.addAll(extra);

@@ -2,6 +2,7 @@ package dev.codeai.integrations.integration;
 
 import com.sun.tools.attach.VirtualMachine;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
@@ -21,11 +22,13 @@ import javax.management.remote.JMXServiceURL;
 final class ServerHeap implements AutoCloseable {
 
     private final JMXConnector connector;
+    private final MemoryMXBean memory;
     private final List<MemoryPoolMXBean> oldPools;
     private long baseline;
 
-    private ServerHeap(JMXConnector connector, List<MemoryPoolMXBean> oldPools) {
+    private ServerHeap(JMXConnector connector, MemoryMXBean memory, List<MemoryPoolMXBean> oldPools) {
         this.connector = connector;
+        this.memory = memory;
         this.oldPools = oldPools;
     }
 
@@ -50,10 +53,16 @@ final class ServerHeap implements AutoCloseable {
             connector.close();
             throw new IllegalStateException("the server JVM has no old-generation heap pool");
         }
-        return new ServerHeap(connector, old);
+        return new ServerHeap(connector, ManagementFactory.newPlatformMXBeanProxy(server,
+                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class), old);
     }
 
+    /**
+     * Collects the server's garbage first, so every object older than the work is already in the old generation
+     * and a young collection during the work promotes only objects the work made.
+     */
     void resetPeak() {
+        memory.gc();
         oldPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         baseline = oldPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
     }
