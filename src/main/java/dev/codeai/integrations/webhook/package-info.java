@@ -1,5 +1,7 @@
 /**
- * Application-managed webhook endpoints and their deliveries (DSL.md §5.6): for now the endpoint secrets and
- * the signature headers of each delivery attempt (§5.4 signature rules), in plain Java.
+ * The webhook delivery engine (DSL.md §5.6): application-managed endpoints, publishing and fan-out, signed
+ * deliveries (§5.4 signature rules) claimed from the database and retried on a stored schedule, the per-endpoint
+ * breaker, dead letters, and the SSRF guard that decides whether an endpoint URL may be stored and, after DNS
+ * resolution, whether a delivery may go to it.
  */
 package dev.codeai.integrations.webhook;
