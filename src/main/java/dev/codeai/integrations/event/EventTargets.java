@@ -2,6 +2,7 @@ package dev.codeai.integrations.event;
 
 import dev.codeai.integrations.dsl.model.Event;
 import dev.codeai.integrations.platform.Jsons;
+import dev.codeai.integrations.webhook.WebhookEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends one event to one target, once; {@link EventPublisher} retries. {@code slack("#channel")} posts to
  * the Slack incoming webhook at {@code SLACK_WEBHOOK_URL} with the channel in the payload;
- * {@code webhook("name")} is logged until the webhook engine delivers it; {@code kafka} is not available.
+ * {@code webhook("name")} hands the event to the webhook engine for the endpoints of that name (and the event type's
+ * subscribers); {@code kafka} is not available.
  */
 @ApplicationScoped
 public class EventTargets {
@@ -36,6 +38,9 @@ public class EventTargets {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    WebhookEvents webhooks;
+
     private HttpClient client;
 
     @PostConstruct
@@ -47,8 +52,7 @@ public class EventTargets {
     void send(String type, JsonObject payload, Event.Target target) {
         switch (target.kind()) {
             case SLACK -> slack(type, payload, target.argument());
-            case WEBHOOK -> LOG.info(() -> "event " + type + " for webhook endpoints named '" + target.argument()
-                    + "': delivery by name arrives with the webhook engine");
+            case WEBHOOK -> webhooks.publishTo(target.argument(), type, payload);
             case KAFKA -> LOG.info(() -> "event " + type + " for kafka topic '" + target.argument()
                     + "': kafka targets are not available");
         }

@@ -102,6 +102,11 @@ public final class SsrfGuard {
         }
     }
 
+    /** Why the URL is refused ({@link #check}), or empty when it may be used. */
+    public Optional<String> refusal(URI url) {
+        return check(url) instanceof Verdict.Refused refused ? Optional.of(refused.reason()) : Optional.empty();
+    }
+
     /** Resolves the URL's host and refuses it if any address is blocked and not admitted by the allowlist. */
     public Verdict check(URI url) {
         Optional<String> problem = urlProblem(url.toString());

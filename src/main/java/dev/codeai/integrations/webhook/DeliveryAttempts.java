@@ -1,0 +1,113 @@
+package dev.codeai.integrations.webhook;
+
+import dev.codeai.integrations.platform.Jsons;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one attempt of a delivery (DSL.md §5.6 "Delivery"): a POST of the stored body bytes to the endpoint URL,
+ * with the {@code deliver} operation's headers (templates {@code {event_type}}, {@code {delivery_id}},
+ * {@code {timestamp}} filled), the DSL signature header and the Standard Webhooks headers over exactly those bytes,
+ * the attempt timeout over the whole exchange, no redirects followed, and at most 4 KB of the answer read. The URL
+ * is checked by the SSRF guard again, after DNS resolution, before every attempt.
+ */
+final class DeliveryAttempts {
+
+    private final WebhookSettings settings;
+    private final SsrfGuard guard;
+    private final WebhookSignatures signatures;
+    private final HttpClient client;
+
+    DeliveryAttempts(WebhookSettings settings, SsrfGuard guard, ExecutorService executor) {
+        this.settings = settings;
+        this.guard = guard;
+        this.signatures = WebhookSignatures.of("sha256", settings.signatureHeader());
+        this.client = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    SsrfGuard guard() {
+        return guard;
+    }
+
+    CompletableFuture<Attempt> send(DeliveryStore.Claimed delivery, Instant now) {
+        long started = System.nanoTime();
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        long timestamp = now.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        settings.headers().forEach((name, template) -> headers.put(name, dev.codeai.integrations.dsl.Templates.fill(template,
+                placeholder -> switch (placeholder) {
+                    case "event_type" -> delivery.eventType();
+                    case "delivery_id" -> delivery.id();
+                    case "timestamp" -> Long.toString(timestamp);
+                    default -> "";
+                })));
+        headers.putAll(signatures.headers(delivery.id(), timestamp, body, WebhookDispatcher.secrets(delivery, now)));
+        String sent = json(headers);
+        URI url;
+        try {
+            url = URI.create(delivery.url());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Attempt.failed("invalid endpoint URL", 0, sent));
+        }
+        Optional<String> refused = guard.refusal(url);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(Attempt.failed("refused by the SSRF guard: " + refused.get(), 0, sent));
+        }
+        Duration timeout = settings.timeout(delivery.timeoutSeconds());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return client.sendAsync(request.build(), LimitedBody.handler(Attempt.MAX_BODY_CHARS))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    if (failure != null) {
+                        return Attempt.failed(describe(failure, timeout), millis, sent);
+                    }
+                    return new Attempt(Optional.of(response.statusCode()), response.body(), millis, null,
+                            response.headers().firstValue("Retry-After").flatMap(value -> retryAfter(value, now)), sent);
+                });
+    }
+
+    private static String describe(Throwable failure, Duration timeout) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+            return "timed out after " + timeout.toMillis() + " ms";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String text = value.trim();
+        if (text.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            Duration wait = Duration.between(now, ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String json(Map<String, String> headers) {
+        var object = Jsons.PROVIDER.createObjectBuilder();
+        headers.forEach(object::add);
+        return object.build().toString();
+    }
+}

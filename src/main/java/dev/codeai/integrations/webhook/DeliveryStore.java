@@ -1,0 +1,263 @@
+package dev.codeai.integrations.webhook;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The delivery engine's SQL on the webhook tables: fan-out of a published event in one transaction, claims of
+ * due deliveries (on PostgreSQL {@code SELECT … FOR UPDATE SKIP LOCKED}, then a lease in {@code claimed_until}
+ * that every instance respects, so a crashed instance's claims lapse and resume elsewhere), and each attempt's
+ * outcome written with the endpoint's breaker columns in one transaction. Times are UTC.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    static final String PENDING = "pending";
+    static final String RETRYING = "retrying";
+    static final String DELIVERED = "delivered";
+    static final String FAILED = "failed";
+    private static final String CLAIMED = "SELECT d.id, d.endpoint_id, d.event_type, d.payload, d.attempt_count, "
+            + "d.max_attempts, e.url, e.secret, e.previous_secret, e.previous_secret_until, e.timeout_seconds, "
+            + "e.is_healthy, e.breaker_open_until FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id ";
+    /** SQLState of a unique-key violation, in PostgreSQL and H2 alike. */
+    private static final String DUPLICATE_KEY = "23505";
+
+    @Resource(lookup = "jdbc/codeai")
+    DataSource dataSource;
+
+    private boolean postgres;
+
+    @PostConstruct
+    void detect() {
+        try (Connection connection = dataSource.getConnection()) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** An endpoint a new event goes to. */
+    record Target(String endpointId, int maxAttempts) {
+    }
+
+    /** What publishing an event id did: the deliveries it created, or (a repeat) those of its first publication. */
+    record Published(String eventId, int deliveries, boolean repeat) {
+    }
+
+    /** A claimed delivery with what its attempt needs. */
+    record Claimed(String id, String endpointId, String eventType, String payload, int attemptCount, int maxAttempts,
+                   String url, String secret, String previousSecret, LocalDateTime previousSecretUntil,
+                   int timeoutSeconds, boolean healthy, LocalDateTime breakerOpenUntil) {
+    }
+
+    /** An active endpoint, for fan-out. */
+    record Subscriber(String id, String name, List<String> events, int retryCount) {
+    }
+
+    List<Subscriber> activeEndpoints() {
+        List<Subscriber> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, name, events, retry_count FROM webhook_endpoint WHERE is_active = TRUE");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(new Subscriber(rows.getString(1).trim(), rows.getString(2), Subscriptions.parse(rows.getString(3)),
+                        rows.getInt(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("read the webhook endpoints", e);
+        }
+        return found;
+    }
+
+    /** Records the event id and one pending delivery per target, due now, in one transaction. */
+    Published publish(String eventId, String type, String body, List<Target> targets, Instant now) {
+        LocalDateTime at = utc(now);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement event = connection.prepareStatement(
+                    "INSERT INTO webhook_event (id, event_type, deliveries, created_at) VALUES (?, ?, ?, ?)")) {
+                event.setString(1, eventId);
+                event.setString(2, type);
+                event.setInt(3, targets.size());
+                event.setObject(4, at);
+                event.executeUpdate();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                    return new Published(eventId, firstDeliveries(connection, eventId), true);
+                }
+                throw e;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, "
+                    + "event_id, event_type, payload, status, attempt_count, max_attempts, next_retry_at, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+                for (Target target : targets) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, target.endpointId());
+                    insert.setString(3, eventId);
+                    insert.setString(4, type);
+                    insert.setString(5, body);
+                    insert.setString(6, PENDING);
+                    insert.setInt(7, target.maxAttempts());
+                    insert.setObject(8, at);
+                    insert.setObject(9, at);
+                    insert.setObject(10, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            return new Published(eventId, targets.size(), false);
+        } catch (SQLException e) {
+            throw failure("store the event " + eventId, e);
+        }
+    }
+
+    private static int firstDeliveries(Connection connection, String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT deliveries FROM webhook_event WHERE id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries (pending or retrying, {@code next_retry_at} passed, no live lease)
+     * until {@code leaseUntil}, oldest first. Rows another instance holds are skipped, never waited for.
+     */
+    List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
+        LocalDateTime at = utc(now);
+        String sql = CLAIMED + "WHERE d.status IN ('pending', 'retrying') AND d.next_retry_at <= ? "
+                + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) ORDER BY d.next_retry_at LIMIT ?"
+                + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
+        List<Claimed> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<Claimed> due = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setObject(1, at);
+                select.setObject(2, at);
+                select.setInt(3, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        due.add(claimed(row));
+                    }
+                }
+            }
+            // The lease, guarded again, so that even without row locks (the embedded database) one instance wins.
+            try (PreparedStatement lease = connection.prepareStatement("UPDATE webhook_delivery SET claimed_until = ? "
+                    + "WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                for (Claimed delivery : due) {
+                    lease.setObject(1, utc(leaseUntil));
+                    lease.setString(2, delivery.id());
+                    lease.setObject(3, at);
+                    lease.addBatch();
+                }
+                int[] won = due.isEmpty() ? new int[0] : lease.executeBatch();
+                for (int i = 0; i < won.length; i++) {
+                    if (won[i] != 0) {
+                        claimed.add(due.get(i));
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("claim due deliveries", e);
+        }
+        return claimed;
+    }
+
+    /**
+     * Takes a finished (delivered or failed) delivery for one manual attempt until {@code leaseUntil}; empty when
+     * it is unknown; {@code status} says why it was not taken when the engine still works on it.
+     */
+    Optional<Claimed> takeFinished(String deliveryId, Instant now, Instant leaseUntil) {
+        if (update("UPDATE webhook_delivery SET claimed_until = ? WHERE id = ? AND status IN ('delivered', 'failed') "
+                + "AND (claimed_until IS NULL OR claimed_until < ?)", utc(leaseUntil), deliveryId, utc(now)) == 0) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(CLAIMED + "WHERE d.id = ?")) {
+            select.setString(1, deliveryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(claimed(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read delivery " + deliveryId, e);
+        }
+    }
+
+    /** The status of a delivery, if it exists. */
+    Optional<String> status(String deliveryId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT status FROM webhook_delivery WHERE id = ?")) {
+            select.setString(1, deliveryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read delivery " + deliveryId, e);
+        }
+    }
+
+    private static Claimed claimed(ResultSet row) throws SQLException {
+        return new Claimed(row.getString(1).trim(), row.getString(2).trim(), row.getString(3), row.getString(4),
+                row.getInt(5), row.getInt(6), row.getString(7), row.getString(8), row.getString(9),
+                row.getObject(10, LocalDateTime.class), row.getInt(11), row.getBoolean(12),
+                row.getObject(13, LocalDateTime.class));
+    }
+
+    /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */
+    void postpone(String deliveryId, Instant until) {
+        update("UPDATE webhook_delivery SET next_retry_at = ?, claimed_until = NULL WHERE id = ?", utc(until), deliveryId);
+    }
+
+    /** Takes the single half-open probe of an endpoint: true for the one caller that moved its open period on. */
+    boolean takeProbe(String endpointId, Instant now, Instant probeUntil) {
+        return update("UPDATE webhook_endpoint SET breaker_open_until = ? WHERE id = ? AND is_healthy = FALSE "
+                + "AND (breaker_open_until IS NULL OR breaker_open_until <= ?)", utc(probeUntil), endpointId, utc(now)) == 1;
+    }
+
+    int update(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update webhook state", e);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Optional<Instant> instant(LocalDateTime utc) {
+        return Optional.ofNullable(utc).map(t -> t.toInstant(ZoneOffset.UTC));
+    }
+
+    static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.codeai.integrations.webhook;
+
+import dev.codeai.integrations.platform.ApiProblem.FieldError;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fields of {@code POST /webhooks} and {@code PUT /webhooks/{id}}, checked all at once so that a 400 names every
+ * problem: {@code name} (1–255 characters), {@code url} (http(s), refused by the SSRF guard when it resolves to an
+ * internal address), {@code events} (a non-empty list of event types or patterns), {@code secret} ({@code whsec_}
+ * + Base64 of 24–64 bytes) and, on update, {@code is_active}. Unknown fields are refused too.
+ */
+record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<String>> events, Optional<String> secret,
+                     Optional<Boolean> active) {
+
+    private static final Set<String> CREATE = Set.of("name", "url", "events", "secret");
+    private static final Set<String> UPDATE = Set.of("name", "url", "events", "is_active");
+
+    static EndpointInput forCreate(JsonObject body, SsrfGuard guard) {
+        return read(body, guard, CREATE, true);
+    }
+
+    static EndpointInput forUpdate(JsonObject body, SsrfGuard guard) {
+        return read(body, guard, UPDATE, false);
+    }
+
+    private static EndpointInput read(JsonObject body, SsrfGuard guard, Set<String> known, boolean create) {
+        List<FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> errors.add(new FieldError(k, "is not a field of this request")));
+        Optional<String> name = text(body, "name", errors, create);
+        name.filter(n -> n.isBlank() || n.length() > 255)
+                .ifPresent(n -> errors.add(new FieldError("name", "must be 1 to 255 characters")));
+        Optional<String> url = text(body, "url", errors, create);
+        url.flatMap(u -> guard.urlProblem(u).or(() -> guard.refusal(java.net.URI.create(u))))
+                .ifPresent(problem -> errors.add(new FieldError("url", problem)));
+        Optional<List<String>> events = events(body, errors, create);
+        Optional<String> secret = known.contains("secret") ? text(body, "secret", errors, false) : Optional.empty();
+        secret.flatMap(WebhookSecrets::problem).ifPresent(problem -> errors.add(new FieldError("secret", problem)));
+        Optional<Boolean> active = Optional.empty();
+        if (body.containsKey("is_active")) {
+            JsonValue value = body.get("is_active");
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                active = Optional.of(value == JsonValue.TRUE);
+            } else {
+                errors.add(new FieldError("is_active", "must be true or false"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new WebhookProblems.InvalidFields(errors);
+        }
+        return new EndpointInput(name, url, events, secret, active);
+    }
+
+    private static Optional<String> text(JsonObject body, String field, List<FieldError> errors, boolean required) {
+        JsonValue value = body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            errors.add(new FieldError(field, "must be a string"));
+            return Optional.empty();
+        }
+        return Optional.of(((JsonString) value).getString());
+    }
+
+    private static Optional<List<String>> events(JsonObject body, List<FieldError> errors, boolean required) {
+        JsonValue value = body.get("events");
+        if (value == null || value == JsonValue.NULL) {
+            if (required) {
+                errors.add(new FieldError("events", "is required"));
+            }
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
+            errors.add(new FieldError("events", "must be a non-empty list of event types, e.g. [\"order.created\", \"order.*\"]"));
+            return Optional.empty();
+        }
+        List<String> types = new ArrayList<>();
+        for (JsonValue entry : value.asJsonArray()) {
+            if (entry.getValueType() != JsonValue.ValueType.STRING || ((JsonString) entry).getString().isBlank()
+                    || ((JsonString) entry).getString().length() > 255) {
+                errors.add(new FieldError("events", "every entry must be an event type of 1 to 255 characters"));
+                return Optional.empty();
+            }
+            types.add(((JsonString) entry).getString());
+        }
+        return Optional.of(List.copyOf(types));
+    }
+}

@@ -1,0 +1,202 @@
+package dev.codeai.integrations.webhook;
+
+import dev.codeai.integrations.event.EventPublisher;
+import dev.codeai.integrations.platform.Jsons;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers due webhook deliveries: claims them in batches ({@link DeliveryStore#claim}), sends each attempt
+ * asynchronously ({@link DeliveryAttempts}), and writes its outcome ({@link AttemptLog}), with at most
+ * {@value #MAX_IN_FLIGHT} attempts in flight per instance. Runs when events are published and on the EJB timer of
+ * {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed instance left.
+ * An endpoint whose breaker is open gets its deliveries postponed to the end of the open period, uncharged; then the
+ * oldest due one is the single half-open probe. Thread-safe.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    static final int MAX_IN_FLIGHT = 64;
+    private static final int BATCH = 50;
+    /** A claim outlives its attempt's timeout by this much; then another instance may take the delivery. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "codeai.webhooks.allowed-cidrs", defaultValue = " ")
+    String allowedCidrs;
+
+    private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private ExecutorService httpThreads;
+    private DeliveryAttempts attempts;
+    private AttemptLog log;
+
+    @PostConstruct
+    void start() {
+        httpThreads = Executors.newFixedThreadPool(4, threads);
+        attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), httpThreads);
+        log = new AttemptLog(store.dataSource(), settings);
+    }
+
+    @PreDestroy
+    void stop() {
+        httpThreads.shutdownNow();
+    }
+
+    /** The SSRF guard endpoints are checked with when created or changed. */
+    SsrfGuard guard() {
+        return attempts.guard();
+    }
+
+    /** Starts a dispatch round on a managed thread (after a publish); returns at once. */
+    void kick() {
+        executor.execute(this::dispatchDue);
+    }
+
+    /** Claims due deliveries and starts their attempts while slots are free; one round at a time per instance. */
+    void dispatchDue() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                while (slots.availablePermits() > 0) {
+                    Instant now = clock.instant();
+                    int room = Math.min(BATCH, slots.availablePermits());
+                    List<DeliveryStore.Claimed> claimed = store.claim(room, now,
+                            now.plus(settings.timeout(30)).plus(LEASE_MARGIN));
+                    claimed.forEach(delivery -> start(delivery, now));
+                    if (claimed.size() < room) {
+                        break;
+                    }
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook dispatch round failed; the timer tries again: {0}", e.getMessage());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void start(DeliveryStore.Claimed delivery, Instant now) {
+        Optional<Instant> openUntil = DeliveryStore.instant(delivery.breakerOpenUntil());
+        if (!delivery.healthy() && settings.breaker().isPresent()) {
+            Duration timeout = settings.timeout(delivery.timeoutSeconds());
+            if (openUntil.filter(now::isBefore).isPresent()) {
+                store.postpone(delivery.id(), openUntil.get());
+                return;
+            }
+            if (!store.takeProbe(delivery.endpointId(), now, now.plus(timeout).plus(LEASE_MARGIN))) {
+                store.postpone(delivery.id(), now.plus(timeout));
+                return;
+            }
+        }
+        slots.acquireUninterruptibly();
+        attempts.send(delivery, now).whenComplete((attempt, failure) -> {
+            try {
+                finish(delivery, failure == null ? attempt : Attempt.failed(failure.toString(), 0, "{}"), true);
+            } finally {
+                slots.release();
+                kick();
+            }
+        });
+    }
+
+    /**
+     * Writes an attempt's outcome and publishes what follows from it; {@code automatic} attempts follow the
+     * schedule, a manual one ends the delivery either way.
+     */
+    Redelivery.Decision finish(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic) {
+        Instant now = clock.instant();
+        Redelivery.Decision decision = Redelivery.after(attempt, delivery.attemptCount() + 1, delivery.maxAttempts(),
+                automatic, settings, now, ThreadLocalRandom.current());
+        try {
+            AttemptLog.Recorded recorded = log.record(delivery, attempt, decision, automatic, now);
+            if (recorded.gone()) {
+                return decision;
+            }
+            String integration = settings.name() + "/" + delivery.endpointId();
+            recorded.breakerOpenedAfter().ifPresent(failures -> publishIf(settings.breaker().get().notifyOnOpen(),
+                    "IntegrationCircuitOpened", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
+                            .add("failures", failures).add("opened_at", now.toString()).build()));
+            recorded.breakerClosedAfter().ifPresent(open -> publishIf(settings.breaker().get().notifyOnOpen(),
+                    "IntegrationCircuitClosed", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
+                            .add("closed_at", now.toString()).add("open_duration_seconds", open.toSeconds()).build()));
+            if (automatic && DeliveryStore.FAILED.equals(decision.status())) {
+                events.publish("WebhookDeliveryFailed", Jsons.PROVIDER.createObjectBuilder()
+                        .add("endpoint_id", delivery.endpointId()).add("delivery_id", delivery.id())
+                        .add("event_type", delivery.eventType())
+                        .add("error", Optional.ofNullable(attempt.error()).orElse("HTTP " + attempt.status().orElse(0)))
+                        .build());
+            }
+        } catch (RuntimeException e) {
+            // The claim lapses and the delivery is attempted again: at least once, never lost.
+            LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}", new Object[] {delivery.id(), e.getMessage()});
+        }
+        return decision;
+    }
+
+    private void publishIf(boolean notify, String type, jakarta.json.JsonObject payload) {
+        if (notify) {
+            events.publish(type, payload);
+        }
+    }
+
+    /** One synchronous attempt outside the schedule (test deliveries, manual retries). */
+    Redelivery.Decision attemptNow(DeliveryStore.Claimed delivery) {
+        Attempt attempt = attempts.send(delivery, clock.instant()).exceptionally(e -> Attempt.failed(e.toString(), 0, "{}"))
+                .join();
+        return finish(delivery, attempt, false);
+    }
+
+    static List<String> secrets(DeliveryStore.Claimed delivery, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(delivery.secret());
+        if (delivery.previousSecret() != null && DeliveryStore.instant(delivery.previousSecretUntil())
+                .filter(now::isBefore).isPresent()) {
+            secrets.add(delivery.previousSecret());
+        }
+        return secrets;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.codeai.integrations.webhook;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The EJB timers of the delivery engine. Every second: a dispatch round, which sends the retries that fell due
+ * (their {@code next_retry_at} is in the database, so a restart changes nothing) and the deliveries whose claim
+ * lapsed on a crashed instance. Every hour: the dead-letter purge (failed deliveries whose last attempt is older
+ * than the DSL's {@code retention}). Non-persistent: the schedule lives in the rows, not in the timers; and no
+ * container transaction, since each step commits its own.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookTimers {
+
+    private static final Logger LOG = Logger.getLogger(WebhookTimers.class.getName());
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void redeliver() {
+        dispatcher.dispatchDue();
+    }
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    void purgeDeadLetters() {
+        settings.retention().ifPresent(retention -> {
+            int purged = store.update("DELETE FROM webhook_delivery WHERE status = ? AND last_attempt_at < ?",
+                    DeliveryStore.FAILED, DeliveryStore.utc(clock.instant().minus(retention)));
+            if (purged > 0) {
+                LOG.log(Level.INFO, "Purged {0} dead-lettered webhook deliveries older than {1}", new Object[] {purged, retention});
+            }
+        });
+    }
+}
