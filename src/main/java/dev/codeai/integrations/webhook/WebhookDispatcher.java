@@ -39,7 +39,7 @@ public class WebhookDispatcher {
     static final int MAX_IN_FLIGHT = 64;
     private static final int BATCH = 50;
     /** A claim outlives its attempt's timeout by this much; then another instance may take the delivery. */
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     @Inject
     DeliveryStore store;
@@ -131,6 +131,12 @@ public class WebhookDispatcher {
                 store.postpone(delivery.id(), now.plus(timeout));
                 return;
             }
+        }
+        Duration timeout = settings.timeout(delivery.timeoutSeconds());
+        if (timeout.compareTo(settings.timeout(30)) > 0) {
+            // An endpoint with a longer timeout than the claim's lease: hold it for the whole attempt.
+            store.update("UPDATE webhook_delivery SET claimed_until = ? WHERE id = ?",
+                    DeliveryStore.utc(now.plus(timeout).plus(LEASE_MARGIN)), delivery.id());
         }
         slots.acquireUninterruptibly();
         attempts.send(delivery, now).whenComplete((attempt, failure) -> {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.Config;
  * The delivery engine's policies, from the DSL's one {@code type: webhook} integration (DSL.md §5.6): attempt
  * timeout, the retry schedule, success codes, the per-endpoint breaker, the signature header and dead-letter
  * retention. Deploy-time MicroProfile Config keys override the schedule and the breaker, like the fault-tolerance
- * keys of the other integrations: {@code codeai.webhooks.retry-delays} (comma-separated ISO-8601 durations),
+ * keys of the other integrations: {@code codeai.webhooks.timeout}, {@code codeai.webhooks.retry-delays}
+ * (comma-separated ISO-8601 durations),
  * {@code codeai.webhooks.breaker.failures}, {@code codeai.webhooks.breaker.reset-after}; and
  * {@code codeai.webhooks.secret-grace} (default 24 h) is how long a rotated-out secret keeps signing.
  */
@@ -41,6 +42,7 @@ public class WebhookSettings {
     private List<Duration> schedule;
     private Optional<CircuitBreakerSpec> breaker;
     private Map<String, String> headers;
+    private Duration timeout;
 
     @PostConstruct
     void read() {
@@ -52,6 +54,8 @@ public class WebhookSettings {
                 spec.window(),
                 config.getOptionalValue("codeai.webhooks.breaker.reset-after", Duration.class).orElse(spec.resetAfter()),
                 1, spec.notifyOnOpen()));
+        timeout = config.getOptionalValue("codeai.webhooks.timeout", Duration.class)
+                .orElseGet(() -> engine.map(e -> e.model().timeout()).orElse(Duration.ofSeconds(30)));
         headers = new LinkedHashMap<>();
         engine.ifPresent(e -> deliver().ifPresent(op -> op.headers().forEach((name, value) -> headers.put(name, e.resolve(value)))));
         headers.putIfAbsent("Content-Type", "application/json");
@@ -78,8 +82,7 @@ public class WebhookSettings {
 
     /** Per-attempt timeout: the endpoint's {@code timeout_seconds} when it differs from the entity default, else the DSL's. */
     Duration timeout(int endpointTimeoutSeconds) {
-        return endpointTimeoutSeconds != 30 ? Duration.ofSeconds(endpointTimeoutSeconds)
-                : engine.map(e -> e.model().timeout()).orElse(Duration.ofSeconds(30));
+        return endpointTimeoutSeconds != 30 ? Duration.ofSeconds(endpointTimeoutSeconds) : timeout;
     }
 
     /** {@code max_attempts} of a new delivery: 1 + retries, the endpoint's {@code retry_count} when it differs from 5. */
