@@ -102,6 +102,10 @@ class WebhooksIT {
     @Test
     void anEndpointThatKeepsFailingIsPostponedUncharged() throws Exception {
         receiver.script(path, n -> Receiver.Answer.status(n <= 3 ? 500 : 200));
+        String opsPath = path + "/ops";
+        HttpResponse<String> ops = send("POST", "/webhooks", "{\"name\":\"ops-webhook\",\"url\":\"" + receiver.url(opsPath)
+                + "\",\"events\":[\"nothing.subscribed\"]}");
+        created.add(json(ops.body()).getString("id"));
         JsonObject endpoint = endpoint(List.of(type));
         String id = endpoint.getString("id");
         send("POST", "/events", "{\"type\":\"" + type + "\",\"data\":{\"n\":1}}");
@@ -126,6 +130,10 @@ class WebhooksIT {
         String log = Poll.until(Duration.ofSeconds(10), WebhooksIT::serverLog,
                 l -> l.contains("IntegrationCircuitClosed") && l.contains("WebhookDeliveryService/" + id));
         assertThat(log).contains("event IntegrationCircuitOpened {\"integration\":\"WebhookDeliveryService/" + id + "\"");
+        Receiver.Received alert = Poll.until(Duration.ofSeconds(20), () -> receiver.at(opsPath), r -> !r.isEmpty()).get(0);
+        assertThat(json(alert.text()).getString("event")).as("webhook(\"ops-webhook\") of the DSL's event declaration")
+                .isEqualTo("IntegrationCircuitOpened");
+        assertThat(json(alert.text()).getJsonObject("data").getString("integration")).isEqualTo("WebhookDeliveryService/" + id);
     }
 
     @Test
@@ -217,14 +225,60 @@ class WebhooksIT {
                 d -> d.getString("status").equals("failed"));
         String id = failed.getString("id");
         String log = Poll.until(Duration.ofSeconds(10), WebhooksIT::serverLog, l -> l.contains(id));
+        JsonObject dead = json(send("GET", "/webhooks/" + endpoint.getString("id") + "/deliveries?status=failed", null).body());
+        JsonObject none = json(send("GET", "/webhooks/" + endpoint.getString("id") + "/deliveries?status=delivered", null).body());
+        int unknownStatus = send("GET", "/webhooks/" + endpoint.getString("id") + "/deliveries?status=lost", null).statusCode();
         HttpResponse<String> retried = send("POST", "/webhooks/deliveries/" + id + "/retry", null);
 
         assertThat(failed.getInt("attempt_count")).isEqualTo(3);
         assertThat(log).contains("event WebhookDeliveryFailed").contains(id);
+        assertThat(dead.getJsonArray("data")).hasSize(1);
+        assertThat(none.getJsonArray("data")).isEmpty();
+        assertThat(unknownStatus).isEqualTo(400);
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(json(retried.body()).getString("status")).isEqualTo("delivered");
         assertThat(json(retried.body()).getInt("attempt_count")).isEqualTo(4);
         assertThat(receiver.at(path)).hasSize(4);
+    }
+
+    @Test
+    void recoveringRequeuesTheFailedDeliveriesSinceATime() throws Exception {
+        receiver.script(path, n -> Receiver.Answer.status(n <= 3 ? 500 : 200));
+        JsonObject endpoint = endpoint(List.of(type));
+        String since = java.time.Instant.now().minusSeconds(60).toString();
+        send("POST", "/events", "{\"type\":\"" + type + "\",\"data\":{}}");
+        Poll.until(Duration.ofSeconds(20), () -> onlyDelivery(endpoint), d -> d.getString("status").equals("failed"));
+
+        HttpResponse<String> recovered = send("POST", "/webhooks/" + endpoint.getString("id") + "/recover",
+                "{\"since\":\"" + since + "\"}");
+        JsonObject delivered = Poll.until(Duration.ofSeconds(20), () -> onlyDelivery(endpoint),
+                d -> d.getString("status").equals("delivered"));
+
+        assertThat(recovered.statusCode()).isEqualTo(200);
+        assertThat(json(recovered.body()).getInt("recovered")).isEqualTo(1);
+        assertThat(delivered.getInt("attempt_count")).isEqualTo(4);
+        assertThat(send("POST", "/webhooks/" + endpoint.getString("id") + "/recover", "{\"since\":\"yesterday\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesAtDeliveryTimeAnEndpointThatNowPointsInside() throws Exception {
+        JsonObject endpoint = endpoint(List.of(type));
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.database.url",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=root&currentSchema=codeai_it"));
+             java.sql.PreparedStatement update = db.prepareStatement("UPDATE webhook_endpoint SET url = ? WHERE id = ?")) {
+            // As if its host's DNS answer had changed to a private address after the endpoint was checked.
+            update.setString(1, "http://10.11.12.13:9/hook");
+            update.setString(2, endpoint.getString("id"));
+            update.executeUpdate();
+        }
+
+        send("POST", "/events", "{\"type\":\"" + type + "\",\"data\":{}}");
+        JsonObject failed = Poll.until(Duration.ofSeconds(20), () -> onlyDelivery(endpoint),
+                d -> d.getString("status").equals("failed"));
+
+        assertThat(failed.getString("error")).contains("SSRF", "10.11.12.13", "private");
+        assertThat(failed.getInt("attempt_count")).isEqualTo(3);
     }
 
     @Test
