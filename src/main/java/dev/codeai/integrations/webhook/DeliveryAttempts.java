@@ -56,7 +56,11 @@ final class DeliveryAttempts {
                     case "timestamp" -> Long.toString(timestamp);
                     default -> "";
                 })));
-        headers.putAll(signatures.headers(delivery.id(), timestamp, body, WebhookDispatcher.secrets(delivery, now)));
+        try {
+            headers.putAll(signatures.headers(delivery.id(), timestamp, body, WebhookDispatcher.secrets(delivery, now)));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Attempt.failed("cannot sign: " + e.getMessage(), 0, json(headers)));
+        }
         String sent = json(headers);
         URI url;
         try {

@@ -61,6 +61,12 @@ public class DeliveryStore {
     record Claimed(String id, String endpointId, String eventType, String payload, int attemptCount, int maxAttempts,
                    String url, String secret, String previousSecret, LocalDateTime previousSecretUntil,
                    int timeoutSeconds, boolean healthy, LocalDateTime breakerOpenUntil) {
+
+        /** Without the secrets and the body: safe to log. */
+        @Override
+        public String toString() {
+            return "Claimed[" + id + " to endpoint " + endpointId + ", attempt " + (attemptCount + 1) + " of " + maxAttempts + "]";
+        }
     }
 
     /** An active endpoint, for fan-out. */
@@ -142,7 +148,7 @@ public class DeliveryStore {
      */
     List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
         LocalDateTime at = utc(now);
-        String sql = CLAIMED + "WHERE d.status IN ('pending', 'retrying') AND d.next_retry_at <= ? "
+        String sql = CLAIMED + "WHERE d.next_retry_at <= ? AND d.status IN ('pending', 'retrying') "
                 + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) ORDER BY d.next_retry_at LIMIT ?"
                 + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
         List<Claimed> claimed = new ArrayList<>();

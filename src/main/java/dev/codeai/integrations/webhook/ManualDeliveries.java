@@ -44,11 +44,11 @@ public class ManualDeliveries {
         String body = Jsons.PROVIDER.createObjectBuilder().add("event", "webhook.test").add("data", JsonValue.EMPTY_JSON_OBJECT)
                 .add("timestamp", now.toString()).build().toString();
         String id = UUID.randomUUID().toString();
+        // Stored as finished (failed until the attempt below says otherwise): the dispatcher never claims it, and
+        // that attempt is its only one.
         store.update("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempt_count, "
-                        + "max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, 1, ?, ?)",
+                        + "max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'failed', 0, 1, ?, ?)",
                 id, endpointId, UUID.randomUUID().toString(), "webhook.test", body, DeliveryStore.utc(now), DeliveryStore.utc(now));
-        // Not due (no next_retry_at): the dispatcher never claims it; the attempt below is its only one.
-        store.update("UPDATE webhook_delivery SET status = 'failed' WHERE id = ?", id);
         attempt(id, now);
         return view(id);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Runs every migration on the embedded database and on the local PostgreSQL (a scratch schema). */
 class SchemaMigrationsTest {
     private static final List<String> TABLES = List.of("webhook_endpoint", "webhook_delivery",
-            "webhook_delivery_attempt", "external_api_cache", "rate_limit_bucket", "idempotent_request");
+            "webhook_delivery_attempt", "external_api_cache", "rate_limit_bucket", "idempotent_request", "webhook_event");
     private static final String POSTGRES = System.getProperty("test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/test?user=root");
 

@@ -1,0 +1,186 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/webhooks: a receiver with 10 endpoint paths, then (1) the raw limit: the receiver driven directly by an HTTP
+ * client, (2) throughput: EVENTS events published as fast as the gateway takes them, until every delivery is received
+ * and recorded as delivered in PostgreSQL, (3) latency at RATE events per second (open loop), publish to receive.
+ * Arguments: gateway URL, admin token, receiver port, JDBC URL, events, rate.
+ */
+public final class WebhookBench {
+
+    private static final int ENDPOINTS = 10;
+    private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args[0];
+        String token = args[1];
+        int port = Integer.parseInt(args[2]);
+        String jdbc = args[3];
+        int events = Integer.parseInt(args[4]);
+        int rate = Integer.parseInt(args[5]);
+
+        AtomicLong received = new AtomicLong();
+        ConcurrentHashMap<Integer, Long> sentAt = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            long now = System.nanoTime();
+            received.incrementAndGet();
+            Matcher m = N.matcher(new String(body, StandardCharsets.UTF_8));
+            if (m.find()) {
+                Long sent = sentAt.get(Integer.parseInt(m.group(1)));
+                if (sent != null) {
+                    latencies.add(now - sent);
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(gateway + "/webhooks"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + i + "\",\"url\":\"http://127.0.0.1:" + port
+                            + "/hook/" + i + "\",\"events\":[\"bench.*\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (made.statusCode() != 201) {
+                throw new IllegalStateException("cannot create an endpoint: " + made.statusCode() + " " + made.body());
+            }
+        }
+
+        // (1) The raw limit: the same receiver, same body size, no gateway and no persistence.
+        String sample = "{\"event\":\"bench.raw\",\"data\":{\"n\":-1},\"timestamp\":\"2026-12-03T10:00:00.000Z\"}";
+        run(http, 2000, 64, i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/" + (i % ENDPOINTS)))
+                .POST(HttpRequest.BodyPublishers.ofString(sample)).build());
+        int rawCount = 20_000;
+        long rawStart = System.nanoTime();
+        run(http, rawCount, 64, i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/" + (i % ENDPOINTS)))
+                .POST(HttpRequest.BodyPublishers.ofString(sample)).build());
+        double raw = rawCount / seconds(System.nanoTime() - rawStart);
+        System.out.printf("raw limit measured: %.0f requests/s; publishing %d events…%n", raw, events);
+
+        // (2) Throughput: publish every event, then wait until all deliveries are received and recorded.
+        long before = delivered(jdbc);
+        long receivedBefore = received.get();
+        long expected = (long) events * ENDPOINTS;
+        long start = System.nanoTime();
+        run(http, events, 16, i -> publish(gateway, token, "bench.throughput", i + 10_000_000));
+        long published = System.nanoTime();
+        System.out.printf("published in %.1f s; waiting for %d deliveries…%n", seconds(published - start), expected);
+        // Counting rows costs the database too: ask it only once everything has been received.
+        while (received.get() - receivedBefore < expected || delivered(jdbc) - before < expected) {
+            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+                throw new IllegalStateException("not all deliveries arrived within 10 minutes: received "
+                        + (received.get() - receivedBefore) + ", recorded " + (delivered(jdbc) - before) + " of " + expected);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        double perSecond = expected / seconds(System.nanoTime() - start);
+
+        // (3) Latency at a fixed rate: publish-to-receive of every delivery.
+        int latencyEvents = rate * 10;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long t0 = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+        for (int i = 0; i < latencyEvents; i++) {
+            long due = t0 + i * interval;
+            while (System.nanoTime() < due) {
+                LockSupport.parkNanos(due - System.nanoTime());
+            }
+            sentAt.put(i, due);
+            calls.add(http.sendAsync(publish(gateway, token, "bench.latency", i), HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (latencies.size() < (long) latencyEvents * ENDPOINTS && System.nanoTime() < waitUntil) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+
+        System.out.printf("raw limit (receiver driven directly, 64 concurrent):    %8.0f requests/s%n", raw);
+        System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing took %.1f s)%n",
+                events, ENDPOINTS, perSecond, seconds(published - start));
+        System.out.printf("ratio end-to-end / raw:                                   %8.2f   targets: >= 1000/s %s, >= 0.25 %s%n",
+                perSecond / raw, perSecond >= 1000 ? "met" : "NOT met", perSecond / raw >= 0.25 ? "met" : "NOT met");
+        System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   target p99 <= 250 ms %s%n",
+                rate, sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]),
+                ms(percentile(sorted, 99)) <= 250 ? "met" : "NOT met");
+        receiver.stop(0);
+        threads.shutdownNow();
+        System.exit(0);
+    }
+
+    private static HttpRequest publish(String gateway, String token, String type, int n) {
+        return HttpRequest.newBuilder(URI.create(gateway + "/events")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type + "\",\"data\":{\"n\":" + n + "}}")).build();
+    }
+
+    private static void run(HttpClient http, int count, int concurrency, java.util.function.IntFunction<HttpRequest> request)
+            throws Exception {
+        Semaphore slots = new Semaphore(concurrency);
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            calls.add(http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                slots.release();
+                if (e != null || r.statusCode() >= 300) {
+                    throw new IllegalStateException("request failed: " + (e != null ? e : r.statusCode()));
+                }
+            }));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static long delivered(String jdbc) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbc); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'delivered'")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+}
