@@ -190,24 +190,23 @@ class StorageIT {
     }
 
     private static HttpResponse<byte[]> invokeForBytes(String operation, Map<String, String> arguments) throws Exception {
-        var body = Json.createObjectBuilder();
-        arguments.forEach(body::add);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + "/integrations/StorageService/operations/"
-                        + operation)).header("Authorization", "Bearer " + TestTokens.admin())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return invoke(operation, arguments, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<InputStream> invokeForStream(String operation, Map<String, String> arguments)
             throws Exception {
+        return invoke(operation, arguments, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private static <T> HttpResponse<T> invoke(String operation, Map<String, String> arguments,
+                                              HttpResponse.BodyHandler<T> answer) throws Exception {
         var body = Json.createObjectBuilder();
         arguments.forEach(body::add);
         HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.BASE_URL + "/integrations/StorageService/operations/"
                         + operation)).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return HTTP.send(request, answer);
     }
 
     /** {@code size} bytes of a fixed pseudo-random sequence, made as they are read. */
