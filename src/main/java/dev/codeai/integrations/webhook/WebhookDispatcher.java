@@ -38,6 +38,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     static final int MAX_IN_FLIGHT = 64;
     private static final int BATCH = 50;
+    /** Free slots that make another claim worth it while attempts are in flight. */
+    private static final int REFILL = MAX_IN_FLIGHT / 4;
     /** A claim outlives its attempt's timeout by this much; then another instance may take the delivery. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
@@ -101,7 +103,9 @@ public class WebhookDispatcher {
         try {
             do {
                 again.set(false);
-                while (slots.availablePermits() > 0) {
+                // Claim in batches: with attempts in flight, wait until a quarter of the slots are free again, so a
+                // busy instance makes a few large claims rather than one per finished attempt.
+                while (slots.availablePermits() >= (slots.availablePermits() == MAX_IN_FLIGHT ? 1 : REFILL)) {
                     Instant now = clock.instant();
                     int room = Math.min(BATCH, slots.availablePermits());
                     List<DeliveryStore.Claimed> claimed = store.claim(room, now,
@@ -144,7 +148,9 @@ public class WebhookDispatcher {
                 finish(delivery, failure == null ? attempt : Attempt.failed(failure.toString(), 0, "{}"), true);
             } finally {
                 slots.release();
-                kick();
+                if (slots.availablePermits() % REFILL == 0) {
+                    kick();
+                }
             }
         });
     }
