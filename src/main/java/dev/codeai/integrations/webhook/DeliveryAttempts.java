@@ -35,7 +35,7 @@ final class DeliveryAttempts {
     DeliveryAttempts(WebhookSettings settings, SsrfGuard guard, ExecutorService executor) {
         this.settings = settings;
         this.guard = guard;
-        this.signatures = WebhookSignatures.of("sha256", settings.signatureHeader());
+        this.signatures = WebhookSignatures.of(settings.signatureAlgorithm(), settings.signatureHeader());
         this.client = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -109,6 +109,10 @@ public class WebhookSettings {
         return breaker;
     }
 
+    String signatureAlgorithm() {
+        return engine.flatMap(e -> e.model().signature()).map(Policies.Signature::algorithm).orElse("sha256");
+    }
+
     String signatureHeader() {
         return engine.flatMap(e -> e.model().signature()).map(Policies.Signature::header).orElse("X-Webhook-Signature");
     }

@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature headers of one delivery attempt over the exact body bytes (DSL.md §5.4 signature rules): the
- * Standard Webhooks trio and the DSL's own header with its timestamp, one signature per active secret, newest first.
- * Immutable and thread-safe; each call uses its own {@link Mac}.
+ * Standard Webhooks trio (always HMAC-SHA256) and the DSL's own header with its timestamp ({@code sha256=} or, with
+ * {@code algorithm: "sha512"}, {@code sha512=}), one signature per active secret, newest first. Immutable and
+ * thread-safe; each call uses its own {@link Mac}s.
  */
 public final class WebhookSignatures {
 
@@ -28,27 +29,31 @@ public final class WebhookSignatures {
     public static final String DSL_TIMESTAMP = "X-Webhook-Timestamp";
 
     private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final String HMAC_SHA512 = "HmacSHA512";
     private static final Set<String> RESERVED = Set.of(ID, TIMESTAMP, SIGNATURE, DSL_TIMESTAMP.toLowerCase(Locale.ROOT));
     /** "v1," + 44 Base64 characters, "sha256=" + 64 hex digits, each with a separating space. */
     private static final int V1_LENGTH = 48;
     private static final int SHA256_LENGTH = 72;
 
     private final String header;
+    /** The DSL header's HMAC ({@code sha256} or {@code sha512}); the Standard Webhooks {@code v1} is always SHA-256. */
+    private final String algorithm;
 
-    private WebhookSignatures(String header) {
+    private WebhookSignatures(String header, String algorithm) {
         this.header = header;
+        this.algorithm = algorithm;
     }
 
     /**
      * The signer for a DSL {@code signature} block.
      *
-     * @throws IllegalArgumentException for an algorithm other than {@code sha256}, or a header name that is blank or
-     *                                  one of the headers always sent
+     * @throws IllegalArgumentException for an algorithm other than {@code sha256} or {@code sha512}, or a header name
+     *                                  that is blank or one of the headers always sent
      */
     public static WebhookSignatures of(String algorithm, String header) {
-        if (!"sha256".equals(algorithm)) {
-            throw new IllegalArgumentException("webhook signature algorithm '" + algorithm
-                    + "' is not supported: only \"sha256\" (HMAC-SHA256) is; md5 and sha1 are refused as too weak");
+        if (!"sha256".equals(algorithm) && !"sha512".equals(algorithm)) {
+            throw new IllegalArgumentException("webhook signature algorithm '" + algorithm + "' is not supported: only "
+                    + "\"sha256\" (HMAC-SHA256) and \"sha512\" (HMAC-SHA512) are; md5 and sha1 are refused as too weak");
         }
         if (header == null || header.isBlank()) {
             throw new IllegalArgumentException("the webhook signature header name must not be blank");
@@ -57,7 +62,7 @@ public final class WebhookSignatures {
             throw new IllegalArgumentException("the webhook signature header '" + header + "' would collide with one"
                     + " of the headers always sent: " + List.of(ID, TIMESTAMP, SIGNATURE, DSL_TIMESTAMP));
         }
-        return new WebhookSignatures(header);
+        return new WebhookSignatures(header, algorithm);
     }
 
     /** The DSL header's name, e.g. {@code X-Webhook-Signature}. */
@@ -84,17 +89,21 @@ public final class WebhookSignatures {
         byte[] dslPrefix = (seconds + '.').getBytes(StandardCharsets.US_ASCII);
         StringBuilder v1 = new StringBuilder(V1_LENGTH * secrets.size());
         StringBuilder sha256 = new StringBuilder(SHA256_LENGTH * secrets.size());
-        Mac mac = hmacSha256();
+        Mac mac = hmac(HMAC_SHA256);
+        Mac dslMac = "sha512".equals(algorithm) ? hmac(HMAC_SHA512) : mac;
         for (String secret : secrets) {
             byte[] key = WebhookSecrets.key(secret);
             init(mac, key);
+            if (dslMac != mac) {
+                init(dslMac, key);
+            }
             Arrays.fill(key, (byte) 0); // SecretKeySpec keeps its own copy
             if (!v1.isEmpty()) {
                 v1.append(' ');
                 sha256.append(' ');
             }
             v1.append("v1,").append(Base64.getEncoder().encodeToString(sign(mac, standardPrefix, body)));
-            sha256.append("sha256=").append(HexFormat.of().formatHex(sign(mac, dslPrefix, body)));
+            sha256.append(algorithm).append('=').append(HexFormat.of().formatHex(sign(dslMac, dslPrefix, body)));
         }
         Map<String, String> headers = new LinkedHashMap<>(8);
         headers.put(ID, deliveryId);
@@ -114,17 +123,17 @@ public final class WebhookSignatures {
 
     private static void init(Mac mac, byte[] key) {
         try {
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
         } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("HMAC-SHA256 refused the webhook secret's key", e);
+            throw new IllegalArgumentException(mac.getAlgorithm() + " refused the webhook secret's key", e);
         }
     }
 
-    private static Mac hmacSha256() {
+    private static Mac hmac(String algorithm) {
         try {
-            return Mac.getInstance(HMAC_SHA256);
+            return Mac.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK has no HMAC-SHA256", e);
+            throw new IllegalStateException("The JDK has no " + algorithm, e);
         }
     }
 }

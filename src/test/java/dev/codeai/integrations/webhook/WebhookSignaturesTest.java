@@ -207,12 +207,28 @@ class WebhookSignaturesTest {
     // --- what is refused ---
 
     @ParameterizedTest
-    @ValueSource(strings = {"md5", "sha1", "sha512", "SHA256", "hmac-sha256", ""})
-    void acceptsOnlySha256(String algorithm) {
+    @ValueSource(strings = {"md5", "sha1", "SHA256", "hmac-sha256", ""})
+    void acceptsOnlySha256AndSha512(String algorithm) {
         assertThatThrownBy(() -> WebhookSignatures.of(algorithm, "X-Webhook-Signature"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("webhook signature algorithm '" + algorithm + "' is not supported: only \"sha256\""
-                        + " (HMAC-SHA256) is; md5 and sha1 are refused as too weak");
+                        + " (HMAC-SHA256) and \"sha512\" (HMAC-SHA512) are; md5 and sha1 are refused as too weak");
+    }
+
+    /**
+     * {@code algorithm: "sha512"} changes the DSL header only; the Standard Webhooks signature stays v1 (SHA-256).
+     * Expected value from: {@code printf '%s' "1767323045.<BODY>" | openssl dgst -sha512 -mac HMAC -macopt
+     * hexkey:000102…1f} (the key bytes of SECRET).
+     */
+    @Test
+    void sha512SignsTheDslHeaderWithHmacSha512() {
+        Map<String, String> sha512 = WebhookSignatures.of("sha512", "X-Webhook-Signature")
+                .headers(DELIVERY_ID, FIXED_SECONDS, BODY, List.of(SECRET));
+        Map<String, String> sha256 = signatures.headers(DELIVERY_ID, FIXED_SECONDS, BODY, List.of(SECRET));
+
+        assertThat(sha512.get("X-Webhook-Signature")).isEqualTo("sha512=6da59e2469a414672517ce809281fd6ec382501ffb756c7c"
+                + "c47184d6f0dce0cf073c51def4fcc0ccd9f03780766e599a1b63f41bc5765d96593f56f76a164346");
+        assertThat(sha512.get("webhook-signature")).isEqualTo(sha256.get("webhook-signature"));
     }
 
     @ParameterizedTest
