@@ -12,6 +12,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +85,15 @@ final class BatchItems {
     }
 
     /**
-     * The result of the {@code index}-th item: the element at that index of the first array in the batch
-     * answer when that array has one element per item; otherwise the batch answer unchanged.
+     * Each item's result, in item order: the element at its index of the first array in the batch answer when that
+     * array has one element per item; otherwise the batch answer unchanged, for every item.
      */
-    static UpstreamResponse result(UpstreamResponse batch, int index, int size) {
+    static List<UpstreamResponse> results(UpstreamResponse batch, int size) {
         return firstArray(batch).filter(array -> array.size() == size)
-                .map(array -> new UpstreamResponse(batch.status(), Map.of("Content-Type", List.of("application/json")),
-                        array.get(index).toString().getBytes(StandardCharsets.UTF_8)))
-                .orElse(batch);
+                .map(array -> array.stream().map(element -> new UpstreamResponse(batch.status(),
+                        Map.of("Content-Type", List.of("application/json")),
+                        element.toString().getBytes(StandardCharsets.UTF_8))).toList())
+                .orElseGet(() -> Collections.nCopies(size, batch));
     }
 
     private static Optional<JsonArray> firstArray(UpstreamResponse batch) {

@@ -121,9 +121,10 @@ public class Batches {
             batch.forEach(item -> elements.add(item.item()));
             try {
                 Invoker.Invocation answer = send.apply(Jsons.PROVIDER.createObjectBuilder().add(list.name(), elements).build());
+                List<UpstreamResponse> results = BatchItems.results(answer.response(), batch.size());
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result().complete(new Invoker.Invocation(BatchItems.result(answer.response(), i, batch.size()),
-                            answer.attempts(), answer.circuitState()));
+                    batch.get(i).result().complete(new Invoker.Invocation(results.get(i), answer.attempts(),
+                            answer.circuitState()));
                 }
             } catch (RuntimeException e) {
                 batch.forEach(item -> item.result().completeExceptionally(e));

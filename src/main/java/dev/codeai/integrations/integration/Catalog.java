@@ -118,6 +118,11 @@ public class Catalog {
         return spec;
     }
 
+    /** {@code config.cache.prefix}: the start of every key this application keeps in Redis (empty without one). */
+    public String cachePrefix() {
+        return spec.config().cache().map(c -> c.prefix()).orElse("");
+    }
+
     public List<ResolvedIntegration> all() {
         return List.copyOf(integrations.values());
     }

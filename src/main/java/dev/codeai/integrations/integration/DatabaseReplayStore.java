@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,6 @@ final class DatabaseReplayStore implements ReplayStore {
     private static final String RUNNING = "running";
     private static final String FINISHED = "finished";
     private static final long PURGE_EVERY_MILLIS = Duration.ofMinutes(10).toMillis();
-    /** SQLState of a unique-key violation, in PostgreSQL and H2 alike. */
-    private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource dataSource;
     private final AtomicLong lastPurge = new AtomicLong();
@@ -105,7 +104,7 @@ final class DatabaseReplayStore implements ReplayStore {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (Jdbc.duplicateKey(e)) {
                 return false;
             }
             throw e;
@@ -124,12 +123,8 @@ final class DatabaseReplayStore implements ReplayStore {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
+        try {
+            Jdbc.update(dataSource, sql, values);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store an idempotent request in the database: " + e.getMessage(), e);
         }

@@ -66,8 +66,7 @@ public class IdempotentReplays {
 
     @PostConstruct
     void open() {
-        String prefix = catalog.spec().config().cache().map(c -> c.prefix()).orElse("");
-        shared = redis.client().map(client -> new RedisReplayStore(client, prefix));
+        shared = redis.client().map(client -> new RedisReplayStore(client, catalog.cachePrefix()));
         database = new DatabaseReplayStore(dataSource);
     }
 

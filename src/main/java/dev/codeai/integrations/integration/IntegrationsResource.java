@@ -142,11 +142,8 @@ public class IntegrationsResource {
         }
         String subject = security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName();
         String fingerprint = IdempotentReplays.fingerprint(name, operation.name(), arguments, payload);
-        ReplayAnswer answer = replays.once(subject, callerKey.get(), fingerprint, invoker.budget(name),
-                () -> kept(invoker.invoke(name, operation.name(), arguments, callerKey, payload, Optional.empty())));
-        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body().length > 0 ? answer.body() : null);
-        answer.headers().forEach(response::header);
-        return response.build();
+        return render(replays.once(subject, callerKey.get(), fingerprint, invoker.budget(name),
+                () -> kept(invoker.invoke(name, operation.name(), arguments, callerKey, payload, Optional.empty()))));
     }
 
     private static boolean replayable(Operation operation) {
@@ -155,7 +152,7 @@ public class IntegrationsResource {
                 && !Upstream.returnsBinary(operation);
     }
 
-    /** The caller's answer as kept for replays: status, the headers {@link #respond} sets, body. */
+    /** The caller's answer: status, the headers of the call, body (what a replay answers again). */
     private static ReplayAnswer kept(Invoker.Invocation result) {
         UpstreamResponse upstream = result.response();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -172,25 +169,24 @@ public class IntegrationsResource {
 
     private static Response respond(Invoker.Invocation result) {
         UpstreamResponse upstream = result.response();
-        Response.ResponseBuilder response = Response.status(upstream.status())
-                .header("X-Integration-Attempts", result.attempts())
-                .header("X-Circuit-State", result.circuitState());
-        result.cache().ifPresent(state -> response.header("X-Cache", state));
-        upstream.header("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
-        upstream.header("X-Fallback").ifPresent(kind -> response.header("X-Fallback", kind));
-        if (upstream.stream().isPresent()) {
-            InputStream stream = upstream.stream().get();
-            upstream.header("Content-Length").ifPresent(length -> response.header("Content-Length", length));
-            StreamingOutput copy = out -> {
-                try (InputStream in = stream) {
-                    in.transferTo(out);
-                }
-            };
-            return response.entity(copy).type(upstream.contentType()).build();
+        if (upstream.stream().isEmpty()) {
+            return render(kept(result));
         }
-        if (upstream.body().length > 0) {
-            response.entity(upstream.body()).type(upstream.contentType());
-        }
+        Response.ResponseBuilder response = Response.status(upstream.status());
+        kept(result).headers().forEach(response::header);
+        InputStream stream = upstream.stream().get();
+        upstream.header("Content-Length").ifPresent(length -> response.header("Content-Length", length));
+        StreamingOutput copy = out -> {
+            try (InputStream in = stream) {
+                in.transferTo(out);
+            }
+        };
+        return response.entity(copy).type(upstream.contentType()).build();
+    }
+
+    private static Response render(ReplayAnswer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body().length > 0 ? answer.body() : null);
+        answer.headers().forEach(response::header);
         return response.build();
     }
 

@@ -117,7 +117,7 @@ public class Invoker {
             return new Invocation(presigned, 0, circuits.state(integration));
         }
         if (Batches.buffered(integration, operation)) {
-            return awaited(invokeBuffered(name, operationName, input));
+            return awaited(batched(integration, operation, arguments));
         }
         if (operation.bodyType() == Operation.BodyType.BINARY && payload.isEmpty()) {
             throw new IntegrationProblems.InvalidArguments(operationName, List.of(new FieldError("body",
@@ -154,11 +154,17 @@ public class Invoker {
         integration.unconfigured().ifPresent(reason -> {
             throw new IntegrationProblems.Unconfigured(name, reason);
         });
+        return batched(integration, operation, arguments);
+    }
+
+    private CompletableFuture<Invocation> batched(ResolvedIntegration integration, Operation operation,
+                                                  Map<String, JsonValue> arguments) {
+        String name = integration.name();
         String batchOperation = integration.model().batching().orElseThrow().batchOperation();
         Instant start = clock.instant();
         return batches.submit(integration, operation, arguments, deployed.budget(integration),
                 items -> invoke(name, batchOperation, items, Optional.empty())).whenComplete((result, failure) ->
-                record(name, operationName, failure != null ? CallOutcomes.Outcome.UPSTREAM_ERROR
+                record(name, operation.name(), failure != null ? CallOutcomes.Outcome.UPSTREAM_ERROR
                         : result.response().status() >= 400 ? CallOutcomes.Outcome.CLIENT_ERROR
                         : CallOutcomes.Outcome.SUCCESS, start, failure != null ? "batch failed" : ""));
     }
@@ -261,7 +267,7 @@ public class Invoker {
     }
 
     private String cachePrefix() {
-        return catalog.spec().config().cache().map(c -> c.prefix()).orElse("");
+        return catalog.cachePrefix();
     }
 
     /** The answer as the caller receives it (DSL.md §5.5 "Response decoding"); streams pass unchanged. */

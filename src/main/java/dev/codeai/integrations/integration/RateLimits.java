@@ -75,8 +75,7 @@ public class RateLimits {
 
     private Optional<RedisTokenBucket> sharedBucket(ResolvedIntegration integration) {
         return redis.client().flatMap(client -> deployed.rateLimit(integration).map(limit -> shared.computeIfAbsent(
-                integration.name(), name -> new RedisTokenBucket(client, catalog.spec().config().cache()
-                        .map(c -> c.prefix()).orElse("") + "ratelimit:" + name, limit.requests(), limit.window()))));
+                integration.name(), name -> new RedisTokenBucket(client, catalog.cachePrefix() + "ratelimit:" + name, limit.requests(), limit.window()))));
     }
 
     private Optional<TokenBucket> bucket(ResolvedIntegration integration) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds, or an HTTP date, which is measured
  * against the same response's {@code Date} header so that neither clock skew nor our clock matters.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
@@ -19,7 +19,8 @@ final class RetryAfter {
         return response.header("Retry-After").flatMap(value -> parse(value.trim(), response.header("Date")));
     }
 
-    static Optional<Duration> parse(String value, Optional<String> date) {
+    /** {@code value} of a Retry-After header; {@code date} the same response's {@code Date} header, if any. */
+    public static Optional<Duration> parse(String value, Optional<String> date) {
         if (value.matches("\\d{1,9}")) {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }

@@ -1,6 +1,7 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.dsl.model.CircuitBreakerSpec;
+import dev.codeai.integrations.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +65,7 @@ final class AttemptLog {
                 update.executeUpdate();
             }
             if (decision.disableEndpoint()) {
-                execute(connection, "UPDATE webhook_endpoint SET is_active = FALSE, updated_at = ? WHERE id = ?", at,
+                Jdbc.update(connection, "UPDATE webhook_endpoint SET is_active = FALSE, updated_at = ? WHERE id = ?", at,
                         delivery.endpointId());
             }
             Recorded recorded = countsForBreaker ? breaker(connection, delivery, decision.success(), now)
@@ -91,12 +92,12 @@ final class AttemptLog {
                     }
                 }
             }
-            execute(connection, "UPDATE webhook_endpoint SET consecutive_failures = 0, is_healthy = TRUE, "
+            Jdbc.update(connection, "UPDATE webhook_endpoint SET consecutive_failures = 0, is_healthy = TRUE, "
                     + "breaker_open_until = NULL, breaker_opened_at = NULL, last_delivery_at = ? WHERE id = ?", at,
                     delivery.endpointId());
             return new Recorded(false, Optional.empty(), open);
         }
-        execute(connection, "UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1, "
+        Jdbc.update(connection, "UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1, "
                 + "last_failure_at = ? WHERE id = ?", at, delivery.endpointId());
         Optional<CircuitBreakerSpec> spec = settings.breaker();
         if (spec.isEmpty()) {
@@ -105,7 +106,7 @@ final class AttemptLog {
         LocalDateTime reopen = DeliveryStore.utc(now.plus(spec.get().resetAfter()));
         if (!delivery.healthy()) {
             // A failed half-open probe: open for another reset_after.
-            execute(connection, "UPDATE webhook_endpoint SET breaker_open_until = ? WHERE id = ?", reopen, delivery.endpointId());
+            Jdbc.update(connection, "UPDATE webhook_endpoint SET breaker_open_until = ? WHERE id = ?", reopen, delivery.endpointId());
             return new Recorded(false, Optional.empty(), Optional.empty());
         }
         int failures;
@@ -116,7 +117,7 @@ final class AttemptLog {
                 failures = row.next() ? row.getInt(1) : 0;
             }
         }
-        if (failures >= spec.get().failures() && execute(connection, "UPDATE webhook_endpoint SET is_healthy = FALSE, "
+        if (failures >= spec.get().failures() && Jdbc.update(connection, "UPDATE webhook_endpoint SET is_healthy = FALSE, "
                 + "breaker_open_until = ?, breaker_opened_at = ? WHERE id = ? AND is_healthy = TRUE", reopen, at,
                 delivery.endpointId()) == 1) {
             return new Recorded(false, Optional.of(failures), Optional.empty());
@@ -139,15 +140,6 @@ final class AttemptLog {
             insert.setString(8, attempt.error());
             insert.setObject(9, at);
             insert.executeUpdate();
-        }
-    }
-
-    private static int execute(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.integration.RetryAfter;
 import dev.codeai.integrations.platform.Jsons;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,10 +8,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +57,7 @@ final class DeliveryAttempts {
                     default -> "";
                 })));
         try {
-            headers.putAll(signatures.headers(delivery.id(), timestamp, body, WebhookDispatcher.secrets(delivery, now)));
+            headers.putAll(signatures.headers(delivery.id(), timestamp, body, secrets(delivery, now)));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Attempt.failed("cannot sign: " + e.getMessage(), 0, json(headers)));
         }
@@ -83,7 +83,9 @@ final class DeliveryAttempts {
                         return Attempt.failed(describe(failure, timeout), millis, sent);
                     }
                     return new Attempt(Optional.of(response.statusCode()), response.body(), millis, null,
-                            response.headers().firstValue("Retry-After").flatMap(value -> retryAfter(value, now)), sent);
+                            response.headers().firstValue("Retry-After")
+                                    .flatMap(value -> RetryAfter.parse(value.trim(), response.headers().firstValue("Date"))),
+                            sent);
                 });
     }
 
@@ -95,18 +97,15 @@ final class DeliveryAttempts {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(String value, Instant now) {
-        String text = value.trim();
-        if (text.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+    /** The secrets that sign: the endpoint's, and during a rotation's grace period the previous one after it. */
+    static List<String> secrets(DeliveryStore.Claimed delivery, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(delivery.secret());
+        if (delivery.previousSecret() != null && DeliveryStore.instant(delivery.previousSecretUntil())
+                .filter(now::isBefore).isPresent()) {
+            secrets.add(delivery.previousSecret());
         }
-        try {
-            Duration wait = Duration.between(now, ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return secrets;
     }
 
     private static String json(Map<String, String> headers) {

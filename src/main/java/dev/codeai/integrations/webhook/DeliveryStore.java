@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,6 @@ public class DeliveryStore {
     private static final String CLAIMED = "SELECT d.id, d.endpoint_id, d.event_type, d.payload, d.attempt_count, "
             + "d.max_attempts, e.url, e.secret, e.previous_secret, e.previous_secret_until, e.timeout_seconds, "
             + "e.is_healthy, e.breaker_open_until FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id ";
-    /** SQLState of a unique-key violation, in PostgreSQL and H2 alike. */
-    private static final String DUPLICATE_KEY = "23505";
 
     @Resource(lookup = "jdbc/codeai")
     DataSource dataSource;
@@ -103,7 +102,7 @@ public class DeliveryStore {
                 event.executeUpdate();
             } catch (SQLException e) {
                 connection.rollback();
-                if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                if (Jdbc.duplicateKey(e)) {
                     return new Published(eventId, firstDeliveries(connection, eventId), true);
                 }
                 throw e;
@@ -240,12 +239,8 @@ public class DeliveryStore {
     }
 
     int update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
+        try {
+            return Jdbc.update(dataSource, sql, values);
         } catch (SQLException e) {
             throw failure("update webhook state", e);
         }

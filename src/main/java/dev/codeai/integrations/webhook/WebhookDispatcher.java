@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -200,15 +199,5 @@ public class WebhookDispatcher {
         Attempt attempt = attempts.send(delivery, clock.instant()).exceptionally(e -> Attempt.failed(e.toString(), 0, "{}"))
                 .join();
         return finish(delivery, attempt, false);
-    }
-
-    static List<String> secrets(DeliveryStore.Claimed delivery, Instant now) {
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(delivery.secret());
-        if (delivery.previousSecret() != null && DeliveryStore.instant(delivery.previousSecretUntil())
-                .filter(now::isBefore).isPresent()) {
-            secrets.add(delivery.previousSecret());
-        }
-        return secrets;
     }
 }
