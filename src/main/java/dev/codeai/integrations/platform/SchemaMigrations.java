@@ -9,7 +9,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The product's versioned SQL migrations ({@code db/migration}), configured the same way for the server
- * start-up and for {@code ./codeai migrate}. The scripts are plain SQL that H2 and PostgreSQL both accept.
+ * start-up and for {@code ./codeai migrate}. The scripts are plain SQL that H2 and PostgreSQL both accept; what only
+ * one database needs is a Java migration ({@link DueDeliveriesIndex}) registered here.
  * The empty {@code flyway.location} files let Flyway find {@code db/migration} and its always-probed
  * {@code db/callback} inside a packed WAR on Liberty.
  */
@@ -34,7 +35,8 @@ public final class SchemaMigrations {
     }
 
     private static FluentConfiguration configure() {
-        return Flyway.configure(SchemaMigrations.class.getClassLoader()).failOnMissingLocations(true);
+        return Flyway.configure(SchemaMigrations.class.getClassLoader()).failOnMissingLocations(true)
+                .javaMigrations(new DueDeliveriesIndex());
     }
 
     public MigrateResult migrate() {

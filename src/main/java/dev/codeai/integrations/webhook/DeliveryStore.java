@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -72,27 +73,16 @@ public class DeliveryStore {
     record Subscriber(String id, String name, List<String> events, int retryCount) {
     }
 
-    List<Subscriber> activeEndpoints() {
-        List<Subscriber> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, name, events, retry_count FROM webhook_endpoint WHERE is_active = TRUE");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                found.add(new Subscriber(rows.getString(1).trim(), rows.getString(2), Subscriptions.parse(rows.getString(3)),
-                        rows.getInt(4)));
-            }
-        } catch (SQLException e) {
-            throw failure("read the webhook endpoints", e);
-        }
-        return found;
-    }
-
-    /** Records the event id and one pending delivery per target, due now, in one transaction. */
-    Published publish(String eventId, String type, String body, List<Target> targets, Instant now) {
+    /**
+     * Records the event id and one pending delivery, due now, per target that {@code targeting} picks among the active
+     * endpoints, read in the same transaction.
+     */
+    Published publish(String eventId, String type, String body, Function<List<Subscriber>, List<Target>> targeting,
+                      Instant now) {
         LocalDateTime at = utc(now);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            List<Target> targets = targeting.apply(activeEndpoints(connection));
             try (PreparedStatement event = connection.prepareStatement(
                     "INSERT INTO webhook_event (id, event_type, deliveries, created_at) VALUES (?, ?, ?, ?)")) {
                 event.setString(1, eventId);
@@ -107,28 +97,48 @@ public class DeliveryStore {
                 }
                 throw e;
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, "
-                    + "event_id, event_type, payload, status, attempt_count, max_attempts, next_retry_at, created_at, "
-                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
-                for (Target target : targets) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, target.endpointId());
-                    insert.setString(3, eventId);
-                    insert.setString(4, type);
-                    insert.setString(5, body);
-                    insert.setString(6, PENDING);
-                    insert.setInt(7, target.maxAttempts());
-                    insert.setObject(8, at);
-                    insert.setObject(9, at);
-                    insert.setObject(10, at);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            if (!targets.isEmpty()) {
+                insertDeliveries(connection, eventId, type, body, targets, at);
             }
             connection.commit();
             return new Published(eventId, targets.size(), false);
         } catch (SQLException e) {
             throw failure("store the event " + eventId, e);
+        }
+    }
+
+    private static List<Subscriber> activeEndpoints(Connection connection) throws SQLException {
+        List<Subscriber> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, name, events, retry_count FROM webhook_endpoint WHERE is_active = TRUE");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(new Subscriber(rows.getString(1).trim(), rows.getString(2), Subscriptions.parse(rows.getString(3)),
+                        rows.getInt(4)));
+            }
+        }
+        return found;
+    }
+
+    private static void insertDeliveries(Connection connection, String eventId, String type, String body,
+                                         List<Target> targets, LocalDateTime at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, "
+                + "event_id, event_type, payload, status, attempt_count, max_attempts, next_retry_at, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+            for (Target target : targets) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, target.endpointId());
+                insert.setString(3, eventId);
+                insert.setString(4, type);
+                insert.setString(5, body);
+                insert.setString(6, PENDING);
+                insert.setInt(7, target.maxAttempts());
+                insert.setObject(8, at);
+                insert.setObject(9, at);
+                insert.setObject(10, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers due webhook deliveries: claims them in batches ({@link DeliveryStore#claim}), sends each attempt
- * asynchronously ({@link DeliveryAttempts}), and writes its outcome ({@link AttemptLog}), with at most
+ * asynchronously ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
  * {@value #MAX_IN_FLIGHT} attempts in flight per instance. Runs when events are published and on the EJB timer of
  * {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed instance left.
  * An endpoint whose breaker is open gets its deliveries postponed to the end of the open period, uncharged; then the
@@ -70,16 +70,19 @@ public class WebhookDispatcher {
     private ExecutorService httpThreads;
     private DeliveryAttempts attempts;
     private AttemptLog log;
+    private AttemptWriter writer;
 
     @PostConstruct
     void start() {
         httpThreads = Executors.newFixedThreadPool(4, threads);
         attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), httpThreads);
         log = new AttemptLog(store.dataSource(), settings);
+        writer = new AttemptWriter(log, threads);
     }
 
     @PreDestroy
     void stop() {
+        writer.stop();
         httpThreads.shutdownNow();
     }
 
@@ -142,31 +145,38 @@ public class WebhookDispatcher {
                     DeliveryStore.utc(now.plus(timeout).plus(LEASE_MARGIN)), delivery.id());
         }
         slots.acquireUninterruptibly();
-        attempts.send(delivery, now).whenComplete((attempt, failure) -> {
-            try {
-                finish(delivery, failure == null ? attempt : Attempt.failed(failure.toString(), 0, "{}"), true);
-            } finally {
-                slots.release();
-                if (slots.availablePermits() % REFILL == 0) {
-                    kick();
-                }
-            }
-        });
+        attempts.send(delivery, now).exceptionally(failure -> Attempt.failed(failure.toString(), 0, "{}"))
+                .thenCompose(attempt -> {
+                    Instant finished = clock.instant();
+                    Redelivery.Decision decision = decide(delivery, attempt, true, finished);
+                    return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, true, finished))
+                            .thenAccept(recorded -> announce(delivery, attempt, decision, recorded, finished));
+                })
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        // The claim lapses and the delivery is attempted again: at least once, never lost.
+                        LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}",
+                                new Object[] {delivery.id(), failure.getMessage()});
+                    }
+                    slots.release();
+                    if (slots.availablePermits() % REFILL == 0) {
+                        kick();
+                    }
+                });
     }
 
-    /**
-     * Writes an attempt's outcome and publishes what follows from it; {@code automatic} attempts follow the
-     * schedule, a manual one ends the delivery either way.
-     */
-    Redelivery.Decision finish(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic) {
-        Instant now = clock.instant();
-        Redelivery.Decision decision = Redelivery.after(attempt, delivery.attemptCount() + 1, delivery.maxAttempts(),
-                automatic, settings, now, ThreadLocalRandom.current());
+    private Redelivery.Decision decide(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic, Instant now) {
+        return Redelivery.after(attempt, delivery.attemptCount() + 1, delivery.maxAttempts(), automatic, settings, now,
+                ThreadLocalRandom.current());
+    }
+
+    /** Publishes what follows from a recorded attempt: breaker changes, and a scheduled delivery that failed for good. */
+    private void announce(DeliveryStore.Claimed delivery, Attempt attempt, Redelivery.Decision decision,
+                          AttemptLog.Recorded recorded, Instant now) {
+        if (recorded.gone()) {
+            return;
+        }
         try {
-            AttemptLog.Recorded recorded = log.record(delivery, attempt, decision, automatic, now);
-            if (recorded.gone()) {
-                return decision;
-            }
             String integration = settings.name() + "/" + delivery.endpointId();
             recorded.breakerOpenedAfter().ifPresent(failures -> publishIf(settings.breaker().get().notifyOnOpen(),
                     "IntegrationCircuitOpened", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
@@ -174,7 +184,7 @@ public class WebhookDispatcher {
             recorded.breakerClosedAfter().ifPresent(open -> publishIf(settings.breaker().get().notifyOnOpen(),
                     "IntegrationCircuitClosed", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
                             .add("closed_at", now.toString()).add("open_duration_seconds", open.toSeconds()).build()));
-            if (automatic && DeliveryStore.FAILED.equals(decision.status())) {
+            if (DeliveryStore.FAILED.equals(decision.status())) {
                 events.publish("WebhookDeliveryFailed", Jsons.PROVIDER.createObjectBuilder()
                         .add("endpoint_id", delivery.endpointId()).add("delivery_id", delivery.id())
                         .add("event_type", delivery.eventType())
@@ -182,10 +192,9 @@ public class WebhookDispatcher {
                         .build());
             }
         } catch (RuntimeException e) {
-            // The claim lapses and the delivery is attempted again: at least once, never lost.
-            LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}", new Object[] {delivery.id(), e.getMessage()});
+            LOG.log(Level.WARNING, "Cannot publish what follows from an attempt of delivery {0}: {1}",
+                    new Object[] {delivery.id(), e.getMessage()});
         }
-        return decision;
     }
 
     private void publishIf(boolean notify, String type, jakarta.json.JsonObject payload) {
@@ -194,10 +203,18 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One synchronous attempt outside the schedule (test deliveries, manual retries). */
+    /** One synchronous attempt outside the schedule (test deliveries, manual retries); it ends the delivery either way. */
     Redelivery.Decision attemptNow(DeliveryStore.Claimed delivery) {
         Attempt attempt = attempts.send(delivery, clock.instant()).exceptionally(e -> Attempt.failed(e.toString(), 0, "{}"))
                 .join();
-        return finish(delivery, attempt, false);
+        Instant now = clock.instant();
+        Redelivery.Decision decision = decide(delivery, attempt, false, now);
+        try {
+            log.record(new AttemptLog.Outcome(delivery, attempt, decision, false, now));
+        } catch (RuntimeException e) {
+            // The manual claim lapses; the delivery keeps its earlier state.
+            LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}", new Object[] {delivery.id(), e.getMessage()});
+        }
+        return decision;
     }
 }

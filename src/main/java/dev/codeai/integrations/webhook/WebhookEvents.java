@@ -7,7 +7,6 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,10 +46,9 @@ public class WebhookEvents {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String body = Jsons.PROVIDER.createObjectBuilder().add("event", type).add("data", data)
                 .add("timestamp", now.toString()).build().toString();
-        List<DeliveryStore.Target> targets = store.activeEndpoints().stream()
+        DeliveryStore.Published published = store.publish(id, type, body, endpoints -> endpoints.stream()
                 .filter(e -> endpointName.filter(e.name()::equals).isPresent() || Subscriptions.matches(e.events(), type))
-                .map(e -> new DeliveryStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList();
-        DeliveryStore.Published published = store.publish(id, type, body, targets, now);
+                .map(e -> new DeliveryStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList(), now);
         if (!published.repeat() && published.deliveries() > 0) {
             dispatcher.kick();
         }

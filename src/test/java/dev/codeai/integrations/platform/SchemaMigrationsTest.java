@@ -45,8 +45,19 @@ class SchemaMigrationsTest {
             MigrateResult result = SchemaMigrations.on(POSTGRES, Optional.of(schema)).migrate();
 
             assertThat(result.migrationsExecuted).isPositive();
-            try (Connection connection = DriverManager.getConnection(POSTGRES)) {
+            try (Connection connection = DriverManager.getConnection(POSTGRES);
+                 Statement statement = connection.createStatement();
+                 ResultSet index = statement.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = '"
+                         + schema + "' AND tablename = 'webhook_delivery' AND indexname LIKE 'webhook_delivery_%'")) {
                 assertThat(tables(connection, schema)).containsAll(TABLES);
+                List<String> indexes = new ArrayList<>();
+                while (index.next()) {
+                    indexes.add(index.getString(1) + ": " + index.getString(2));
+                }
+                // Migration 4: the claim index holds only deliveries still to send.
+                assertThat(indexes).anySatisfy(definition -> assertThat(definition).startsWith("webhook_delivery_due: ")
+                        .contains("(next_retry_at) WHERE").contains("'pending'").contains("'retrying'"));
+                assertThat(indexes).noneMatch(definition -> definition.startsWith("webhook_delivery_next:"));
             }
         } finally {
             try (Connection connection = DriverManager.getConnection(POSTGRES);
