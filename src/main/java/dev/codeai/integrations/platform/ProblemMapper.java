@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Renders every failure as {@code application/problem+json}: {@link ApiProblem}s as they say, JAX-RS
- * errors (404, 405, 415, …) with their status, and anything unexpected as a 500 whose correlation id is
+ * errors (404, 405, 415, …) with their status, an unreachable database as a 503 with {@code Retry-After} (the request
+ * did nothing), and anything unexpected as a 500 whose correlation id is
  * also logged. No stack trace or class name reaches a response.
  */
 @Provider
@@ -49,6 +50,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof JsonParsingException malformed) {
                 return render(new MalformedJson(malformed));
             }
+        }
+        if (DatabaseUnavailable.in(failure).isPresent()) {
+            LOG.log(Level.WARNING, "The database is unavailable on {0}: {1}", new Object[] {path(),
+                    DatabaseUnavailable.in(failure).get().getMessage()});
+            return render(new DatabaseUnavailable());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -153,21 +155,28 @@ public class DeliveryStore {
 
     /**
      * Claims up to {@code limit} due deliveries (pending or retrying, {@code next_retry_at} passed, no live lease)
-     * until {@code leaseUntil}, oldest first. Rows another instance holds are skipped, never waited for.
+     * until {@code leaseUntil}, oldest first, none to {@code skippedEndpoints}. Rows another instance holds are skipped,
+     * never waited for.
      */
-    List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
+    List<Claimed> claim(int limit, Instant now, Instant leaseUntil, Set<String> skippedEndpoints) {
         LocalDateTime at = utc(now);
         String sql = CLAIMED + "WHERE d.next_retry_at <= ? AND d.status IN ('pending', 'retrying') "
-                + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) ORDER BY d.next_retry_at LIMIT ?"
-                + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
+                + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) "
+                + (skippedEndpoints.isEmpty() ? "" : "AND d.endpoint_id NOT IN ("
+                        + String.join(", ", Collections.nCopies(skippedEndpoints.size(), "?")) + ") ")
+                + "ORDER BY d.next_retry_at LIMIT ?" + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
         List<Claimed> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             List<Claimed> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setObject(1, at);
-                select.setObject(2, at);
-                select.setInt(3, limit);
+                int parameter = 0;
+                select.setObject(++parameter, at);
+                select.setObject(++parameter, at);
+                for (String endpointId : skippedEndpoints) {
+                    select.setString(++parameter, endpointId);
+                }
+                select.setInt(++parameter, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         due.add(claimed(row));
@@ -235,6 +244,20 @@ public class DeliveryStore {
                 row.getInt(5), row.getInt(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getObject(10, LocalDateTime.class), row.getInt(11), row.getBoolean(12),
                 row.getObject(13, LocalDateTime.class));
+    }
+
+    /** Gives claimed deliveries back untouched, as if never claimed. */
+    void release(List<String> deliveryIds) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement("UPDATE webhook_delivery SET claimed_until = NULL WHERE id = ?")) {
+            for (String id : deliveryIds) {
+                release.setString(1, id);
+                release.addBatch();
+            }
+            release.executeBatch();
+        } catch (SQLException e) {
+            throw failure("release " + deliveryIds.size() + " claimed deliveries", e);
+        }
     }
 
     /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */

@@ -1,9 +1,11 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +15,15 @@ import java.util.Set;
  * The fields of {@code POST /webhooks} and {@code PUT /webhooks/{id}}, checked all at once so that a 400 names every
  * problem: {@code name} (1–255 characters), {@code url} (http(s), refused by the SSRF guard when it resolves to an
  * internal address), {@code events} (a non-empty list of event types or patterns), {@code secret} ({@code whsec_}
- * + Base64 of 24–64 bytes) and, on update, {@code is_active}. Unknown fields are refused too.
+ * + Base64 of 24–64 bytes), {@code timeout_seconds} (1–300) and {@code retry_count} (0–20), the endpoint's own attempt
+ * timeout and retries (DSL.md §5.6: the integration's values apply while these keep the entity defaults, 30 and 5)
+ * and, on update, {@code is_active}. Unknown fields are refused too.
  */
 record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<String>> events, Optional<String> secret,
-                     Optional<Boolean> active) {
+                     Optional<Boolean> active, Optional<Integer> timeoutSeconds, Optional<Integer> retryCount) {
 
-    private static final Set<String> CREATE = Set.of("name", "url", "events", "secret");
-    private static final Set<String> UPDATE = Set.of("name", "url", "events", "is_active");
+    private static final Set<String> CREATE = Set.of("name", "url", "events", "secret", "timeout_seconds", "retry_count");
+    private static final Set<String> UPDATE = Set.of("name", "url", "events", "is_active", "timeout_seconds", "retry_count");
 
     static EndpointInput forCreate(JsonObject body, SsrfGuard guard) {
         return read(body, guard, CREATE, true);
@@ -51,10 +55,26 @@ record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<
                 errors.add(new FieldError("is_active", "must be true or false"));
             }
         }
+        Optional<Integer> timeoutSeconds = whole(body, "timeout_seconds", 1, 300, errors);
+        Optional<Integer> retryCount = whole(body, "retry_count", 0, 20, errors);
         if (!errors.isEmpty()) {
             throw new WebhookProblems.InvalidFields(errors);
         }
-        return new EndpointInput(name, url, events, secret, active);
+        return new EndpointInput(name, url, events, secret, active, timeoutSeconds, retryCount);
+    }
+
+    private static Optional<Integer> whole(JsonObject body, String field, int min, int max, List<FieldError> errors) {
+        JsonValue value = body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) value).isIntegral()
+                && ((JsonNumber) value).bigDecimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
+                && ((JsonNumber) value).bigDecimalValue().compareTo(BigDecimal.valueOf(max)) <= 0) {
+            return Optional.of(((JsonNumber) value).intValue());
+        }
+        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+        return Optional.empty();
     }
 
     private static Optional<String> text(JsonObject body, String field, List<FieldError> errors, boolean required) {

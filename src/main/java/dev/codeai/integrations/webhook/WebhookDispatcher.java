@@ -12,8 +12,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -26,10 +30,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Delivers due webhook deliveries: claims them in batches ({@link DeliveryStore#claim}), sends each attempt
  * asynchronously ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
- * {@value #MAX_IN_FLIGHT} attempts in flight per instance. Runs when events are published and on the EJB timer of
- * {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed instance left.
- * An endpoint whose breaker is open gets its deliveries postponed to the end of the open period, uncharged; then the
- * oldest due one is the single half-open probe. Thread-safe.
+ * {@value #MAX_IN_FLIGHT} attempts in flight per instance and at most {@link WebhookSettings#endpointConcurrency()} to
+ * any one endpoint, so a slow or dead endpoint holds only its own share of the slots (no head-of-line blocking): claims
+ * skip endpoints at their limit, and what one claim brings beyond it is given back. Runs when events are published and
+ * on the EJB timer of {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed
+ * instance left. An endpoint whose breaker is open gets its deliveries postponed to the end of the open period,
+ * uncharged; then the oldest due one is the single half-open probe. Thread-safe.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -67,6 +73,8 @@ public class WebhookDispatcher {
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Attempts in flight per endpoint id (present only while some are). */
+    private final ConcurrentHashMap<String, Integer> perEndpoint = new ConcurrentHashMap<>();
     private ExecutorService httpThreads;
     private DeliveryAttempts attempts;
     private AttemptLog log;
@@ -111,9 +119,19 @@ public class WebhookDispatcher {
                     Instant now = clock.instant();
                     int room = Math.min(BATCH, slots.availablePermits());
                     List<DeliveryStore.Claimed> claimed = store.claim(room, now,
-                            now.plus(settings.timeout(30)).plus(LEASE_MARGIN));
-                    claimed.forEach(delivery -> start(delivery, now));
-                    if (claimed.size() < room) {
+                            now.plus(settings.timeout(30)).plus(LEASE_MARGIN), busyEndpoints());
+                    List<String> excess = new ArrayList<>();
+                    for (DeliveryStore.Claimed delivery : claimed) {
+                        if (!reserve(delivery.endpointId())) {
+                            excess.add(delivery.id());
+                        } else if (!start(delivery, now)) {
+                            free(delivery.endpointId());
+                        }
+                    }
+                    if (!excess.isEmpty()) {
+                        store.release(excess);
+                    }
+                    if (claimed.size() < room || !excess.isEmpty()) {
                         break;
                     }
                 }
@@ -125,17 +143,46 @@ public class WebhookDispatcher {
         }
     }
 
-    private void start(DeliveryStore.Claimed delivery, Instant now) {
+    /** The endpoints with as many attempts in flight as one may have: the next claim skips them. */
+    private Set<String> busyEndpoints() {
+        int limit = settings.endpointConcurrency();
+        Set<String> busy = new HashSet<>();
+        perEndpoint.forEach((endpointId, count) -> {
+            if (count >= limit) {
+                busy.add(endpointId);
+            }
+        });
+        return busy;
+    }
+
+    /** Takes one of the endpoint's slots; false when it has none left (one claim may bring many of its deliveries). */
+    private boolean reserve(String endpointId) {
+        int limit = settings.endpointConcurrency();
+        boolean[] taken = new boolean[1];
+        perEndpoint.compute(endpointId, (id, count) -> {
+            int now = count == null ? 0 : count;
+            taken[0] = now < limit;
+            return taken[0] ? now + 1 : now;
+        });
+        return taken[0];
+    }
+
+    private void free(String endpointId) {
+        perEndpoint.computeIfPresent(endpointId, (id, count) -> count <= 1 ? null : count - 1);
+    }
+
+    /** Starts the delivery's attempt; false when it was postponed instead (its endpoint's breaker is open). */
+    private boolean start(DeliveryStore.Claimed delivery, Instant now) {
         Optional<Instant> openUntil = DeliveryStore.instant(delivery.breakerOpenUntil());
         if (!delivery.healthy() && settings.breaker().isPresent()) {
             Duration timeout = settings.timeout(delivery.timeoutSeconds());
             if (openUntil.filter(now::isBefore).isPresent()) {
                 store.postpone(delivery.id(), openUntil.get());
-                return;
+                return false;
             }
             if (!store.takeProbe(delivery.endpointId(), now, now.plus(timeout).plus(LEASE_MARGIN))) {
                 store.postpone(delivery.id(), now.plus(timeout));
-                return;
+                return false;
             }
         }
         Duration timeout = settings.timeout(delivery.timeoutSeconds());
@@ -158,11 +205,13 @@ public class WebhookDispatcher {
                         LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}",
                                 new Object[] {delivery.id(), failure.getMessage()});
                     }
+                    free(delivery.endpointId());
                     slots.release();
                     if (slots.availablePermits() % REFILL == 0) {
                         kick();
                     }
                 });
+        return true;
     }
 
     private Redelivery.Decision decide(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic, Instant now) {

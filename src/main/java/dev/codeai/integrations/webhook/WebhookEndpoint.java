@@ -73,6 +73,8 @@ public class WebhookEndpoint {
         input.url().ifPresent(value -> url = value);
         input.events().ifPresent(value -> events = Subscriptions.format(value));
         input.active().ifPresent(value -> active = value);
+        input.timeoutSeconds().ifPresent(value -> timeoutSeconds = value);
+        input.retryCount().ifPresent(value -> retryCount = value);
         updatedAt = now;
     }
 

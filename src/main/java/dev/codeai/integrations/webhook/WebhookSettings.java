@@ -25,7 +25,9 @@ import org.eclipse.microprofile.config.Config;
  * keys of the other integrations: {@code codeai.webhooks.timeout}, {@code codeai.webhooks.retry-delays}
  * (comma-separated ISO-8601 durations),
  * {@code codeai.webhooks.breaker.failures}, {@code codeai.webhooks.breaker.reset-after}; and
- * {@code codeai.webhooks.secret-grace} (default 24 h) is how long a rotated-out secret keeps signing.
+ * {@code codeai.webhooks.secret-grace} (default 24 h) is how long a rotated-out secret keeps signing;
+ * {@code codeai.webhooks.endpoint-concurrency} (default 16) caps one endpoint's attempts in flight per instance, so a
+ * slow or dead endpoint cannot take every slot of the dispatcher.
  */
 @ApplicationScoped
 public class WebhookSettings {
@@ -43,6 +45,7 @@ public class WebhookSettings {
     private Optional<CircuitBreakerSpec> breaker;
     private Map<String, String> headers;
     private Duration timeout;
+    private int endpointConcurrency;
 
     @PostConstruct
     void read() {
@@ -56,9 +59,16 @@ public class WebhookSettings {
                 1, spec.notifyOnOpen()));
         timeout = config.getOptionalValue("codeai.webhooks.timeout", Duration.class)
                 .orElseGet(() -> engine.map(e -> e.model().timeout()).orElse(Duration.ofSeconds(30)));
+        endpointConcurrency = config.getOptionalValue("codeai.webhooks.endpoint-concurrency", Integer.class)
+                .filter(n -> n > 0).orElse(WebhookDispatcher.MAX_IN_FLIGHT / 4);
         headers = new LinkedHashMap<>();
         engine.ifPresent(e -> deliver().ifPresent(op -> op.headers().forEach((name, value) -> headers.put(name, e.resolve(value)))));
         headers.putIfAbsent("Content-Type", "application/json");
+    }
+
+    /** At most this many attempts to one endpoint in flight per instance. */
+    int endpointConcurrency() {
+        return endpointConcurrency;
     }
 
     /** The {@code deliver} operation's headers, {@code env(…)} resolved, templates still to fill per attempt. */

@@ -80,6 +80,7 @@ public class WebhooksResource {
         WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), input.name().orElseThrow(),
                 input.url().orElseThrow(), input.secret().orElseGet(WebhookSecrets::generate),
                 Subscriptions.format(input.events().orElseThrow()), now());
+        endpoint.update(input, endpoint.createdAt);
         entities.persist(endpoint);
         return Response.status(201).entity(WebhookViews.Endpoint.of(endpoint, true)).build();
     }

@@ -77,4 +77,19 @@ class ProblemMapperTest {
 
         assertThat(response.getStatus()).isEqualTo(413);
     }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfterWhateverWrapsIt() {
+        java.sql.SQLException refused = new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+        Response response = mapper.toResponse(new IllegalStateException("cannot store the event e-1", refused));
+        Response shuttingDown = mapper.toResponse(new RuntimeException(new java.sql.SQLException("terminating", "57P01")));
+        Response otherSql = mapper.toResponse(new IllegalStateException(new java.sql.SQLException("syntax", "42601")));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat((String) response.getEntity()).contains("nothing was done or stored").doesNotContain("5432");
+        assertThat(shuttingDown.getStatus()).isEqualTo(503);
+        assertThat(otherSql.getStatus()).isEqualTo(500);
+    }
 }

@@ -20,8 +20,8 @@ import java.util.function.Function;
  */
 final class Receiver implements AutoCloseable {
 
-    /** One received request. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body) {
+    /** One received request, {@code nanos} its {@link System#nanoTime()} on arrival. */
+    record Received(String path, Map<String, List<String>> headers, byte[] body, long nanos) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -54,8 +54,9 @@ final class Receiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            long arrived = System.nanoTime();
             String path = exchange.getRequestURI().getPath();
-            Received request = new Received(path, Map.copyOf(exchange.getRequestHeaders()), body);
+            Received request = new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, arrived);
             received.add(request);
             int count = (int) received.stream().filter(r -> r.path().equals(path)).count();
             Answer answer = scripts.getOrDefault(path, n -> Answer.status(200)).apply(count);
