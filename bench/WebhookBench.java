@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * bench/webhooks: a receiver with 10 endpoint paths, then (1) the raw limit: the receiver driven directly by an HTTP
  * client, (2) throughput: EVENTS events published as fast as the gateway takes them, until every delivery is received
  * and recorded as delivered in PostgreSQL, (3) latency at RATE events per second (open loop), publish to receive.
- * Arguments: gateway URL, admin token, receiver port, JDBC URL, events, rate.
+ * Arguments: gateway URL, admin token, receiver port, JDBC URL, events, rate, and the server's process id: its CPU time
+ * per delivery in (2) is printed too, a figure that other load on the machine does not change much.
  */
 public final class WebhookBench {
 
@@ -42,6 +43,7 @@ public final class WebhookBench {
         String jdbc = args[3];
         int events = Integer.parseInt(args[4]);
         int rate = Integer.parseInt(args[5]);
+        long serverPid = Long.parseLong(args[6]);
 
         AtomicLong received = new AtomicLong();
         ConcurrentHashMap<Integer, Long> sentAt = new ConcurrentHashMap<>();
@@ -95,6 +97,7 @@ public final class WebhookBench {
         long receivedBefore = received.get();
         long expected = (long) events * ENDPOINTS;
         long start = System.nanoTime();
+        long cpuBefore = cpuMillis(serverPid);
         run(http, events, 16, i -> publish(gateway, token, "bench.throughput", i + 10_000_000));
         long published = System.nanoTime();
         System.out.printf("published in %.1f s; waiting for %d deliveries…%n", seconds(published - start), expected);
@@ -107,6 +110,9 @@ public final class WebhookBench {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         double perSecond = expected / seconds(System.nanoTime() - start);
+        double cpuPerDelivery = (cpuMillis(serverPid) - cpuBefore) * 1000.0 / expected;
+        System.out.printf("all %d deliveries recorded in %.1f s; latency run at %d events/s…%n", expected,
+                seconds(System.nanoTime() - start), rate);
 
         // (3) Latency at a fixed rate: publish-to-receive of every delivery.
         int latencyEvents = rate * 10;
@@ -131,6 +137,7 @@ public final class WebhookBench {
         System.out.printf("raw limit (receiver driven directly, 64 concurrent):    %8.0f requests/s%n", raw);
         System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing took %.1f s)%n",
                 events, ENDPOINTS, perSecond, seconds(published - start));
+        System.out.printf("server CPU time per delivery (publish, fan-out, attempt, record):  %5.0f µs%n", cpuPerDelivery);
         System.out.printf("ratio end-to-end / raw:                                   %8.2f   targets: >= 1000/s %s, >= 0.25 %s%n",
                 perSecond / raw, perSecond >= 1000 ? "met" : "NOT met", perSecond / raw >= 0.25 ? "met" : "NOT met");
         System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   target p99 <= 250 ms %s%n",
@@ -161,6 +168,13 @@ public final class WebhookBench {
             }));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */
+    private static long cpuMillis(long pid) throws Exception {
+        String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        return ticks * 1000 / 100;
     }
 
     private static long delivered(String jdbc) throws Exception {

@@ -1,7 +1,6 @@
 package dev.codeai.integrations.platform;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -24,11 +23,11 @@ public final class RequestCorrelation {
     static void adopt(ContainerRequestContext request) {
         String callerId = request.getHeaderString(HEADER);
         request.setProperty(PROPERTY, callerId != null && SAFE.matcher(callerId).matches() ? callerId
-                : UUID.randomUUID().toString());
+                : Ids.next());
     }
 
     /** The request's id, read from its properties or attributes; a new one if it has none yet. */
     static String id(Function<String, Object> properties) {
-        return properties.apply(PROPERTY) instanceof String id ? id : UUID.randomUUID().toString();
+        return properties.apply(PROPERTY) instanceof String id ? id : Ids.next();
     }
 }

@@ -1,6 +1,7 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.dsl.model.CircuitBreakerSpec;
+import dev.codeai.integrations.platform.Ids;
 import dev.codeai.integrations.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -117,7 +117,7 @@ final class AttemptLog {
                 }
                 Outcome outcome = outcomes.get(i);
                 Attempt attempt = outcome.attempt();
-                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(1, Ids.next());
                 insert.setString(2, outcome.delivery().id());
                 insert.setInt(3, outcome.delivery().attemptCount() + 1);
                 insert.setString(4, attempt.requestHeaders());

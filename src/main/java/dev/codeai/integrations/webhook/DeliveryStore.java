@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.Ids;
 import dev.codeai.integrations.platform.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -128,7 +128,7 @@ public class DeliveryStore {
                 + "event_id, event_type, payload, status, attempt_count, max_attempts, next_retry_at, created_at, "
                 + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
             for (Target target : targets) {
-                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(1, Ids.next());
                 insert.setString(2, target.endpointId());
                 insert.setString(3, eventId);
                 insert.setString(4, type);

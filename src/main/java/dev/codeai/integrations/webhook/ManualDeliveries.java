@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.Ids;
 import dev.codeai.integrations.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The attempts made by hand (DSL.md §5.6 "Test delivery", dead-letter rules "Manual retry"): one synchronous
@@ -43,12 +43,12 @@ public class ManualDeliveries {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String body = Jsons.PROVIDER.createObjectBuilder().add("event", "webhook.test").add("data", JsonValue.EMPTY_JSON_OBJECT)
                 .add("timestamp", now.toString()).build().toString();
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         // Stored as finished (failed until the attempt below says otherwise): the dispatcher never claims it, and
         // that attempt is its only one.
         store.update("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempt_count, "
                         + "max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'failed', 0, 1, ?, ?)",
-                id, endpointId, UUID.randomUUID().toString(), "webhook.test", body, DeliveryStore.utc(now), DeliveryStore.utc(now));
+                id, endpointId, Ids.next(), "webhook.test", body, DeliveryStore.utc(now), DeliveryStore.utc(now));
         attempt(id, now);
         return view(id);
     }

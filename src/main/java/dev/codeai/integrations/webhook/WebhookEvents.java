@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.Ids;
 import dev.codeai.integrations.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Publishing (DSL.md §5.6 "Fan-out"): one pending delivery per active endpoint subscribed to the event type, or
@@ -34,12 +34,12 @@ public class WebhookEvents {
 
     /** Publishes an event to its subscribers; {@code id} empty means a new one. */
     public DeliveryStore.Published publish(Optional<String> id, String type, JsonValue data) {
-        return publish(id.orElseGet(() -> UUID.randomUUID().toString()), type, data, Optional.empty());
+        return publish(id.orElseGet(() -> Ids.next()), type, data, Optional.empty());
     }
 
     /** Publishes a platform event to the endpoints named {@code endpointName} and to its subscribers. */
     public DeliveryStore.Published publishTo(String endpointName, String type, JsonValue data) {
-        return publish(UUID.randomUUID().toString(), type, data, Optional.of(endpointName));
+        return publish(Ids.next(), type, data, Optional.of(endpointName));
     }
 
     private DeliveryStore.Published publish(String id, String type, JsonValue data, Optional<String> endpointName) {

@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.Ids;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Webhook endpoint management (example README "Webhook Management", DSL.md §5.6): endpoints, their deliveries and
@@ -77,7 +77,7 @@ public class WebhooksResource {
     @Transactional
     public Response create(JsonObject body) {
         EndpointInput input = EndpointInput.forCreate(body, dispatcher.guard());
-        WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), input.name().orElseThrow(),
+        WebhookEndpoint endpoint = new WebhookEndpoint(Ids.next(), input.name().orElseThrow(),
                 input.url().orElseThrow(), input.secret().orElseGet(WebhookSecrets::generate),
                 Subscriptions.format(input.events().orElseThrow()), now());
         endpoint.update(input, endpoint.createdAt);
