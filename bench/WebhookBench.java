@@ -26,14 +26,16 @@ import java.util.regex.Pattern;
 
 /**
  * bench/webhooks: a receiver with 10 endpoint paths, then (1) the raw limit: the receiver driven directly by an HTTP
- * client, (2) throughput: EVENTS events published as fast as the gateway takes them, until every delivery is received
- * and recorded as delivered in PostgreSQL, (3) latency at RATE events per second (open loop), publish to receive.
+ * client, (2) throughput: EVENTS events published as fast as the gateway takes them (POST /events/batch, 50 a request),
+ * until every delivery is received and recorded as delivered in PostgreSQL, (3) latency at RATE events per second (open
+ * loop, one POST /events each), publish to receive.
  * Arguments: gateway URL, admin token, receiver port, JDBC URL, events, rate, and the server's process id: its CPU time
  * per delivery in (2) is printed too, a figure that other load on the machine does not change much.
  */
 public final class WebhookBench {
 
     private static final int ENDPOINTS = 10;
+    private static final int BATCH = 50;
     private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -98,7 +100,9 @@ public final class WebhookBench {
         long expected = (long) events * ENDPOINTS;
         long start = System.nanoTime();
         long cpuBefore = cpuMillis(serverPid);
-        run(http, events, 16, i -> publish(gateway, token, "bench.throughput", i + 10_000_000));
+        // Published as a producer with many events would: POST /events/batch, BATCH events a request, 4 at a time.
+        run(http, (events + BATCH - 1) / BATCH, 4, b -> publishBatch(gateway, token, "bench.throughput",
+                10_000_000 + b * BATCH, Math.min(BATCH, events - b * BATCH)));
         long published = System.nanoTime();
         System.out.printf("published in %.1f s; waiting for %d deliveries…%n", seconds(published - start), expected);
         // Counting rows costs the database too: ask it only once everything has been received.
@@ -135,8 +139,8 @@ public final class WebhookBench {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 
         System.out.printf("raw limit (receiver driven directly, 64 concurrent):    %8.0f requests/s%n", raw);
-        System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing took %.1f s)%n",
-                events, ENDPOINTS, perSecond, seconds(published - start));
+        System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing in batches of %d took %.1f s)%n",
+                events, ENDPOINTS, perSecond, BATCH, seconds(published - start));
         System.out.printf("server CPU time per delivery (publish, fan-out, attempt, record):  %5.0f µs%n", cpuPerDelivery);
         System.out.printf("ratio end-to-end / raw:                                   %8.2f   targets: >= 1000/s %s, >= 0.25 %s%n",
                 perSecond / raw, perSecond >= 1000 ? "met" : "NOT met", perSecond / raw >= 0.25 ? "met" : "NOT met");
@@ -146,6 +150,17 @@ public final class WebhookBench {
         receiver.stop(0);
         threads.shutdownNow();
         System.exit(0);
+    }
+
+    private static HttpRequest publishBatch(String gateway, String token, String type, int first, int count) {
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int n = first; n < first + count; n++) {
+            body.append(n == first ? "" : ",").append("{\"type\":\"").append(type).append("\",\"data\":{\"n\":").append(n)
+                    .append("}}");
+        }
+        return HttpRequest.newBuilder(URI.create(gateway + "/events/batch")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build();
     }
 
     private static HttpRequest publish(String gateway, String token, String type, int n) {

@@ -33,6 +33,6 @@ public final class Jdbc {
 
     /** Whether the statement failed because the row's key is already there. */
     public static boolean duplicateKey(SQLException e) {
-        return DUPLICATE_KEY.equals(e.getSQLState());
+        return e != null && DUPLICATE_KEY.equals(e.getSQLState());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,24 +33,34 @@ public class WebhookEvents {
     @Inject
     Clock clock;
 
+    /** An event to publish; {@code id} empty means a new one. */
+    public record Event(Optional<String> id, String type, JsonValue data) {
+    }
+
     /** Publishes an event to its subscribers; {@code id} empty means a new one. */
     public DeliveryStore.Published publish(Optional<String> id, String type, JsonValue data) {
-        return publish(id.orElseGet(() -> Ids.next()), type, data, Optional.empty());
+        return publish(List.of(new Event(id, type, data)), Optional.empty()).get(0);
+    }
+
+    /** Publishes events to their subscribers in one transaction: all are stored, or none. */
+    public List<DeliveryStore.Published> publishAll(List<Event> events) {
+        return publish(events, Optional.empty());
     }
 
     /** Publishes a platform event to the endpoints named {@code endpointName} and to its subscribers. */
     public DeliveryStore.Published publishTo(String endpointName, String type, JsonValue data) {
-        return publish(Ids.next(), type, data, Optional.of(endpointName));
+        return publish(List.of(new Event(Optional.empty(), type, data)), Optional.of(endpointName)).get(0);
     }
 
-    private DeliveryStore.Published publish(String id, String type, JsonValue data, Optional<String> endpointName) {
+    private List<DeliveryStore.Published> publish(List<Event> events, Optional<String> endpointName) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String body = Jsons.PROVIDER.createObjectBuilder().add("event", type).add("data", data)
-                .add("timestamp", now.toString()).build().toString();
-        DeliveryStore.Published published = store.publish(id, type, body, endpoints -> endpoints.stream()
-                .filter(e -> endpointName.filter(e.name()::equals).isPresent() || Subscriptions.matches(e.events(), type))
+        List<DeliveryStore.NewEvent> stored = events.stream().map(event -> new DeliveryStore.NewEvent(
+                event.id().orElseGet(Ids::next), event.type(), Jsons.PROVIDER.createObjectBuilder().add("event", event.type())
+                        .add("data", event.data()).add("timestamp", now.toString()).build().toString())).toList();
+        List<DeliveryStore.Published> published = store.publish(stored, (endpoints, event) -> endpoints.stream()
+                .filter(e -> endpointName.filter(e.name()::equals).isPresent() || Subscriptions.matches(e.events(), event.type()))
                 .map(e -> new DeliveryStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList(), now);
-        if (!published.repeat() && published.deliveries() > 0) {
+        if (published.stream().anyMatch(p -> !p.repeat() && p.deliveries() > 0)) {
             dispatcher.kick();
         }
         return published;

@@ -76,6 +76,11 @@ public final class WebhookViews {
     public record Accepted(String id, int deliveries) {
     }
 
+    /** The answer of {@code POST /events/batch}: each event's result in order, and the deliveries created in all. */
+    @JsonbPropertyOrder({"events", "deliveries"})
+    public record AcceptedBatch(List<Accepted> events, int deliveries) {
+    }
+
     /** The answer of {@code POST /webhooks/{id}/recover}. */
     public record Recovered(String id, int recovered) {
     }

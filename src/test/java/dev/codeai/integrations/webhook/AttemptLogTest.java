@@ -180,7 +180,8 @@ class AttemptLogTest {
             List<String> events = new ArrayList<>();
             for (String endpoint : endpoints) {
                 String event = UUID.randomUUID().toString();
-                store.publish(event, "test", "{}", active -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW);
+                store.publish(List.of(new DeliveryStore.NewEvent(event, "test", "{}")),
+                        (active, stored) -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW);
                 events.add(event);
             }
             List<DeliveryStore.Claimed> claimed = new ArrayList<>(store.claim(100, NOW.plusSeconds(1), NOW.plusSeconds(60),
