@@ -160,9 +160,9 @@ public class WebhookDispatcher {
         int limit = settings.endpointConcurrency();
         boolean[] taken = new boolean[1];
         perEndpoint.compute(endpointId, (id, count) -> {
-            int now = count == null ? 0 : count;
-            taken[0] = now < limit;
-            return taken[0] ? now + 1 : now;
+            int inFlight = count == null ? 0 : count;
+            taken[0] = inFlight < limit;
+            return taken[0] ? inFlight + 1 : inFlight;
         });
         return taken[0];
     }
