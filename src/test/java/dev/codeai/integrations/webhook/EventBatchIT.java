@@ -1,19 +1,16 @@
 package dev.codeai.integrations.webhook;
 
+import static dev.codeai.integrations.webhook.WebhookApi.json;
+import static dev.codeai.integrations.webhook.WebhookApi.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.integration.Poll;
-import dev.codeai.integrations.security.TestTokens;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -115,12 +112,5 @@ class EventBatchIT {
         created.add(json(made.body()).getString("id"));
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return Gateway.send(method, path, Optional.of(TestTokens.admin()),
-                json == null ? Optional.empty() : Optional.of("application/json"), json == null ? "" : json);
-    }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
 }

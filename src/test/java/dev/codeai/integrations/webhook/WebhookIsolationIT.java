@@ -1,15 +1,13 @@
 package dev.codeai.integrations.webhook;
 
+import static dev.codeai.integrations.webhook.WebhookApi.json;
+import static dev.codeai.integrations.webhook.WebhookApi.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.integration.Poll;
-import dev.codeai.integrations.security.TestTokens;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -128,14 +125,7 @@ class WebhookIsolationIT {
         return id;
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return Gateway.send(method, path, Optional.of(TestTokens.admin()),
-                json == null ? Optional.empty() : Optional.of("application/json"), json == null ? "" : json);
-    }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
 
     /** Accepts connections and never answers; counts them, and how many were open at once. */
     private static final class BlackHole implements AutoCloseable {

@@ -1,16 +1,15 @@
 package dev.codeai.integrations.webhook;
 
+import static dev.codeai.integrations.webhook.WebhookApi.json;
+import static dev.codeai.integrations.webhook.WebhookApi.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.standardwebhooks.Webhook;
-import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.integration.Poll;
-import dev.codeai.integrations.security.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -359,10 +357,6 @@ class WebhooksIT {
         return data.isEmpty() ? Json.createObjectBuilder().add("status", "none").build() : data.getJsonObject(0);
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return Gateway.send(method, path, Optional.of(TestTokens.admin()),
-                json == null ? Optional.empty() : Optional.of("application/json"), json == null ? "" : json);
-    }
 
     /**
      * Both IT servers' logs, rolled-over ones too (WebhookInstancesIT restarts the second): either instance may make
@@ -387,8 +381,5 @@ class WebhooksIT {
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
 
 }
