@@ -14,7 +14,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * Where every call's outcome goes: the in-memory window behind status and health ({@link CallStats}) and
+ * Where every call's outcome goes: the in-memory window behind status and health ({@link CallStats}), the
+ * last hour by minute ({@link CallHistory}) and
  * the application metrics ({@code codeai_integration_calls_total} by integration, operation and outcome,
  * and the {@code codeai_integration_call_duration_seconds} timer). Thread-safe.
  */
@@ -40,15 +41,18 @@ public class CallOutcomes {
     MetricRegistry registry;
 
     private final ConcurrentMap<String, CallStats> stats = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CallHistory> history = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Metrics> metrics = new ConcurrentHashMap<>();
 
     public void record(String integration, String operation, Outcome outcome, Instant at, Duration took,
                        String error) {
-        if (outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR || outcome == Outcome.RATE_LIMITED) {
-            stats(integration).success(at, took);
-        } else {
+        boolean failed = !(outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR || outcome == Outcome.RATE_LIMITED);
+        if (failed) {
             stats(integration).failure(at, took, error);
+        } else {
+            stats(integration).success(at, took);
         }
+        history(integration).record(at, took, failed);
         metrics.computeIfAbsent(integration + '\0' + operation + '\0' + outcome, key -> {
             Tag[] tags = {new Tag("integration", integration), new Tag("operation", operation)};
             return new Metrics(registry.counter(CALLS, tags[0], tags[1], new Tag("outcome", outcome.tag())),
@@ -63,6 +67,11 @@ public class CallOutcomes {
             calls.inc();
             duration.update(took);
         }
+    }
+
+    /** The per-minute history of the last hour, for the console's charts. */
+    public CallHistory history(String integration) {
+        return history.computeIfAbsent(integration, n -> new CallHistory());
     }
 
     public CallStats stats(String integration) {

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * 1 open, 2 half-open, read from the real breaker) and {@code codeai_integration_circuit_transitions_total},
  * and the events {@code IntegrationCircuitOpened} (closed → open) and {@code IntegrationCircuitClosed}
  * (→ closed, with how long the outage lasted). SmallRye reports every change but a manual reset, which
- * {@link CircuitStates} reports here itself. Thread-safe.
+ * {@link CircuitStates} reports here itself. Each change also goes to the {@link CircuitTimeline}. Thread-safe.
  */
 @ApplicationScoped
 public class CircuitTransitions {
@@ -53,6 +53,9 @@ public class CircuitTransitions {
     @Inject
     FailureWindows windows;
 
+    @Inject
+    CircuitTimeline timeline;
+
     /** When each open circuit first opened, for the outage's duration. */
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
     /** When each circuit last entered open (a failed half-open probe reopens it), for Retry-After. */
@@ -71,9 +74,10 @@ public class CircuitTransitions {
 
     void transition(ResolvedIntegration integration, CircuitBreakerState entered) {
         String name = integration.name();
-        registry.counter(TRANSITIONS, new Tag("integration", name),
-                new Tag("state", entered.name().toLowerCase(Locale.ROOT).replace('_', '-'))).inc();
+        String state = entered.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        registry.counter(TRANSITIONS, new Tag("integration", name), new Tag("state", state)).inc();
         Instant now = clock.instant();
+        timeline.entered(name, state, now);
         if (entered == CircuitBreakerState.CLOSED) {
             windows.closed(integration);
             lastOpened.remove(name);

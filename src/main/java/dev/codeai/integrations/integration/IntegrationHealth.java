@@ -37,6 +37,9 @@ public class IntegrationHealth {
     @Inject
     DeployedPolicies deployed;
 
+    @Inject
+    CircuitTimeline timeline;
+
     public IntegrationViews.StatusList statusOfAll() {
         return new IntegrationViews.StatusList(catalog.all().stream().map(this::status).toList());
     }
@@ -48,6 +51,14 @@ public class IntegrationHealth {
         String lastError = integration.unconfigured().or(s::lastError).orElse(null);
         return new IntegrationViews.Health(name, statusOf(integration, circuit, s), circuit, s.p50().orElse(null),
                 s.p99().orElse(null), round(1.0 - s.errorRate()), lastError);
+    }
+
+    public IntegrationViews.History history() {
+        Instant now = clock.instant();
+        return new IntegrationViews.History(catalog.all().stream().map(i -> new IntegrationViews.IntegrationHistory(i.name(),
+                outcomes.history(i.name()).lastHour(now).stream().map(m -> new IntegrationViews.MinuteView(
+                        RFC_3339.format(m.start()), m.calls(), m.failures(), m.p50().orElse(null), m.p99().orElse(null)))
+                        .toList())).toList(), timeline.lastHour(now));
     }
 
     public IntegrationDescription describe(String name) {

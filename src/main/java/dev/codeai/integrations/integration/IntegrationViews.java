@@ -22,6 +22,20 @@ public final class IntegrationViews {
                          double successRate, String lastError) {
     }
 
+    /** {@code GET /integrations/history}: every integration's last hour by minute and the breaker changes in it. */
+    @JsonbPropertyOrder({"integrations", "circuitEvents"})
+    public record History(List<IntegrationHistory> integrations, List<CircuitTimeline.Change> circuitEvents) {
+    }
+
+    @JsonbPropertyOrder({"name", "minutes"})
+    public record IntegrationHistory(String name, List<MinuteView> minutes) {
+    }
+
+    /** One minute; latencies in ms (approximate, see {@link CallHistory}), {@code null} without calls. */
+    @JsonbPropertyOrder({"start", "calls", "failures", "latencyP50", "latencyP99"})
+    public record MinuteView(String start, int calls, int failures, Long latencyP50, Long latencyP99) {
+    }
+
     @JsonbPropertyOrder({"name", "purged"})
     public record CachePurge(String name, int purged) {
     }

@@ -66,6 +66,13 @@ public class IntegrationsResource {
         return health.statusOfAll();
     }
 
+    /** The last hour by minute and the breaker changes of this instance (the console's charts and timeline). */
+    @GET
+    @Path("/history")
+    public IntegrationViews.History history() {
+        return health.history();
+    }
+
     @GET
     @Path("/{name}")
     public IntegrationDescription describe(@PathParam("name") String name) {

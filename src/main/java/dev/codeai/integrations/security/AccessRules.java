@@ -9,14 +9,19 @@ import java.util.Map;
 /**
  * The access rule of every route: an {@code endpoint} declaration of the DSL decides for its route
  * (DSL.md §5.7); otherwise a route needs an authenticated caller, and resetting a circuit or emptying a cache the
- * {@code admin} role. Routes are compared as {@code METHOD /path/{}} with parameters unnamed.
+ * {@code admin} role; the console's files and local sign-in are public. Routes are compared as {@code METHOD /path/{}} with parameters unnamed.
  */
 public final class AccessRules {
 
     private static final Map<String, AccessRule> DEFAULTS = Map.of(
             "POST /integrations/{}/circuit/reset", AccessRule.roles("admin"),
             "DELETE /integrations/{}/cache", AccessRule.roles("admin"),
-            "GET /ping", AccessRule.PUBLIC);
+            "GET /ping", AccessRule.PUBLIC,
+            // The console's files and its one-click local sign-in (which checks LocalSignIn itself).
+            "GET /console", AccessRule.PUBLIC,
+            "GET /console/{}", AccessRule.PUBLIC,
+            "GET /console/local-sign-in", AccessRule.PUBLIC,
+            "POST /console/local-sign-in", AccessRule.PUBLIC);
 
     private final Map<String, AccessRule> rules;
 

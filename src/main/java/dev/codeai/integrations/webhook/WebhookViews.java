@@ -49,12 +49,15 @@ public final class WebhookViews {
     public record DeliveryDetail(Delivery delivery, List<AttemptView> attempts) {
     }
 
-    @JsonbPropertyOrder({"attemptNumber", "responseStatusCode", "responseBody", "durationMs", "error", "createdAt"})
-    public record AttemptView(int attemptNumber, Integer responseStatusCode, String responseBody, Long durationMs,
-                              String error, Instant createdAt) {
+    /** One attempt: the headers it sent (signatures included, never a secret), the answer and how long it took. */
+    @JsonbPropertyOrder({"attemptNumber", "requestHeaders", "responseStatusCode", "responseBody", "durationMs", "error",
+            "createdAt"})
+    public record AttemptView(int attemptNumber, JsonValue requestHeaders, Integer responseStatusCode, String responseBody,
+                              Long durationMs, String error, Instant createdAt) {
 
         static AttemptView of(WebhookDeliveryAttempt a) {
-            return new AttemptView(a.attemptNumber, a.responseStatusCode, a.responseBody, a.durationMs, a.error,
+            JsonValue headers = a.requestHeaders == null ? JsonValue.EMPTY_JSON_OBJECT : json(a.requestHeaders);
+            return new AttemptView(a.attemptNumber, headers, a.responseStatusCode, a.responseBody, a.durationMs, a.error,
                     at(a.createdAt));
         }
     }

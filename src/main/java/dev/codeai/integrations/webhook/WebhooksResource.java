@@ -123,18 +123,43 @@ public class WebhooksResource {
                                                                @QueryParam("page") @DefaultValue("1") String page,
                                                                @QueryParam("limit") @DefaultValue("20") String limit) {
         endpoint(id);
-        Paging paging = Paging.of(page, limit);
+        return deliveries(Optional.of(id), Optional.empty(), status, Paging.of(page, limit));
+    }
+
+    /**
+     * Deliveries across endpoints, newest first: with {@code status=failed} the dead letters of every endpoint, with
+     * {@code event_id} the deliveries one event created.
+     */
+    @GET
+    @Path("/deliveries")
+    public WebhookViews.Page<WebhookViews.Delivery> allDeliveries(@QueryParam("status") String status,
+                                                                  @QueryParam("event_id") String eventId,
+                                                                  @QueryParam("page") @DefaultValue("1") String page,
+                                                                  @QueryParam("limit") @DefaultValue("20") String limit) {
+        return deliveries(Optional.empty(), Optional.ofNullable(eventId), status, Paging.of(page, limit));
+    }
+
+    private WebhookViews.Page<WebhookViews.Delivery> deliveries(Optional<String> endpointId, Optional<String> eventId,
+                                                                String status, Paging paging) {
         if (status != null && !STATUSES.contains(status)) {
             throw Paging.invalid("status", "must be one of pending, retrying, delivered, failed");
         }
-        String where = " WHERE d.endpointId = :id" + (status == null ? "" : " AND d.status = :status");
-        TypedQuery<WebhookDelivery> query = entities.createQuery("SELECT d FROM WebhookDelivery d" + where
-                + " ORDER BY d.createdAt DESC, d.id", WebhookDelivery.class).setParameter("id", id);
-        TypedQuery<Long> count = entities.createQuery("SELECT COUNT(d) FROM WebhookDelivery d" + where, Long.class)
-                .setParameter("id", id);
+        List<String> conditions = new java.util.ArrayList<>();
+        endpointId.ifPresent(e -> conditions.add("d.endpointId = :id"));
+        eventId.ifPresent(e -> conditions.add("d.eventId = :event"));
         if (status != null) {
-            query.setParameter("status", status);
-            count.setParameter("status", status);
+            conditions.add("d.status = :status");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        TypedQuery<WebhookDelivery> query = entities.createQuery("SELECT d FROM WebhookDelivery d" + where
+                + " ORDER BY d.createdAt DESC, d.id", WebhookDelivery.class);
+        TypedQuery<Long> count = entities.createQuery("SELECT COUNT(d) FROM WebhookDelivery d" + where, Long.class);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            endpointId.ifPresent(e -> q.setParameter("id", e));
+            eventId.ifPresent(e -> q.setParameter("event", e));
+            if (status != null) {
+                q.setParameter("status", status);
+            }
         }
         List<WebhookViews.Delivery> data = paging.apply(query).getResultList().stream().map(WebhookViews.Delivery::of).toList();
         return new WebhookViews.Page<>(data, WebhookViews.Pagination.of(paging.page(), paging.limit(), count.getSingleResult()));
