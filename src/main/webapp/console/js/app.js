@@ -1,6 +1,6 @@
 // The console: a hash router over the views, the signed-in state and the header.
 import {me, session, forget} from './api.js';
-import {clear, h} from './dom.js';
+import {add, clear, h} from './dom.js';
 import {problem} from './ui.js';
 import {signIn} from './views/signin.js';
 import {dashboard} from './views/dashboard.js';
@@ -54,7 +54,7 @@ async function render() {
     try {
         leave = await view(main, params, caller, new URLSearchParams(location.hash.split('?')[1] ?? ''));
     } catch (error) {
-        main.append(problem(error));
+        add(main, problem(error));
     }
     main.querySelector('h1')?.focus();
 }

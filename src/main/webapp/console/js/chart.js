@@ -25,7 +25,7 @@ export function hourChart(name, minutes) {
         : `${(i * step + step / 2).toFixed(1)},${(HEIGHT - 2 - (m.latency_p99 / Math.max(1, slowest)) * (HEIGHT - 6)).toFixed(1)}`)
         .filter(Boolean);
     return h('figure', {class: 'chart'},
-        svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', 'aria-label': label,
+        svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': label,
             'data-test': 'chart'},
             svg('title', null, label),
             svg('line', {x1: 0, y1: HEIGHT - 0.5, x2: WIDTH, y2: HEIGHT - 0.5, class: 'axis'}),

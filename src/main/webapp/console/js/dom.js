@@ -25,6 +25,11 @@ function build(el, props, children) {
     return el;
 }
 
+/** Appends children to el like h() does: arrays flattened, null and false left out. */
+export function add(el, ...children) {
+    return build(el, null, children);
+}
+
 /** Replaces the children of el. */
 export function clear(el, ...children) {
     el.replaceChildren();

@@ -1,7 +1,7 @@
 // The integrations dashboard: every integration's state, refreshed every few seconds, with its last hour as a
 // chart, circuit reset for those allowed, and the breakers' open and close events as a timeline.
 import {get, post} from '../api.js';
-import {badge, clear, h, ms, percent, time, toast} from '../dom.js';
+import {add, badge, clear, h, ms, percent, time, toast} from '../dom.js';
 import {hourChart} from '../chart.js';
 import {busy, empty, heading, problem, slot} from '../ui.js';
 
@@ -12,7 +12,7 @@ export async function dashboard(main, params, caller) {
     const grid = h('div', {class: 'cards', 'data-test': 'integrations'});
     const timeline = h('ol', {class: 'timeline', 'data-test': 'timeline'});
     const failure = slot('dashboard-problem');
-    main.append(heading('Integrations', updated), failure, grid,
+    add(main, heading('Integrations', updated), failure, grid,
         h('section', {'aria-labelledby': 'timeline-title'}, h('h2', {id: 'timeline-title'}, 'Circuit events (last hour)'), timeline));
 
     async function refresh() {

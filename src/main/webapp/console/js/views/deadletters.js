@@ -1,6 +1,6 @@
 // Dead letters: failed deliveries across every endpoint, newest first, each with a retry.
 import {get} from '../api.js';
-import {clear, h} from '../dom.js';
+import {add, clear, h} from '../dom.js';
 import {empty, heading, pager, problem, slot} from '../ui.js';
 import {navigate} from '../app.js';
 import {deliveryTable} from './deliveries.js';
@@ -9,7 +9,7 @@ export async function deadLetters(main, params, caller, query) {
     const page = Number(query.get('page') ?? 1);
     const result = slot('dead-letters-result');
     const table = h('div', {'data-test': 'dead-letters'});
-    main.append(heading('Dead letters'),
+    add(main, heading('Dead letters'),
         h('p', {class: 'muted'}, 'Deliveries that used up their attempts. Retry one here, or recover an endpoint\'s since a time on its page.'),
         result, table);
     async function load() {

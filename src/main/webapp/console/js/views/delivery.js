@@ -1,6 +1,6 @@
 // One delivery: its state and payload, and every attempt with the headers it sent, the answer and its timing.
 import {get} from '../api.js';
-import {badge, facts, h, ms, pretty, time} from '../dom.js';
+import {add, badge, facts, h, ms, pretty, time} from '../dom.js';
 import {empty, headerTable, heading, slot} from '../ui.js';
 import {navigate} from '../app.js';
 import {retryButton} from './deliveries.js';
@@ -8,7 +8,7 @@ import {retryButton} from './deliveries.js';
 export async function delivery(main, [id], caller) {
     const {delivery: d, attempts} = await get(`/webhooks/deliveries/${id}`);
     const result = slot('delivery-result');
-    main.append(heading(`Delivery of ${d.event_type}`, badge(d.status, 'delivery-status')),
+    add(main, heading(`Delivery of ${d.event_type}`, badge(d.status, 'delivery-status')),
         h('section', {class: 'card'}, facts([
             ['endpoint', h('a', {href: `#/webhooks/${d.endpoint_id}`, class: 'mono'}, d.endpoint_id)],
             ['event id', h('span', {class: 'mono'}, d.event_id)], ['attempts', `${d.attempt_count} of ${d.max_attempts}`],

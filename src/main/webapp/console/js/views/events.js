@@ -1,6 +1,6 @@
 // Publish an event of a chosen type with a JSON payload, then follow the deliveries it created.
 import {get, post} from '../api.js';
-import {clear, h} from '../dom.js';
+import {add, clear, h} from '../dom.js';
 import {busy, empty, heading, problem, slot} from '../ui.js';
 import {deliveryTable} from './deliveries.js';
 
@@ -35,10 +35,10 @@ export async function events(main, params, caller) {
         h('label', {for: 'event-data'}, 'Payload (JSON)'), data,
         h('label', {for: 'event-id'}, 'Event id (optional; the same id again creates nothing)'), id,
         h('div', null, submit));
-    main.append(heading('Events'), caller.allowed.publish_events ? form
+    add(main, heading('Events'), caller.allowed.publish_events ? form
         : empty('Your roles do not allow publishing events.'), result);
 
-    /** Shows the event's deliveries, again every second until none is waiting for its first attempt (at most 30 s). */
+    /** Shows the event's deliveries, again every second until all are delivered or failed (at most 30 s). */
     function follow(accepted) {
         clearInterval(timer);
         const table = h('div', {'data-test': 'event-deliveries'});
@@ -49,7 +49,7 @@ export async function events(main, params, caller) {
                 const answer = await get(`/webhooks/deliveries?${new URLSearchParams({event_id: accepted.id, limit: '100'})}`);
                 clear(table, answer.data.length ? deliveryTable(answer.data, caller, load, result, true)
                     : empty('No endpoint is subscribed to this type.', 'Subscribe one on the Webhooks page.'));
-                if (++times >= FOLLOW_TIMES || answer.data.every(d => d.status !== 'pending')) clearInterval(timer);
+                if (++times >= FOLLOW_TIMES || answer.data.every(d => d.status === 'delivered' || d.status === 'failed')) clearInterval(timer);
             } catch (error) {
                 clearInterval(timer);
                 clear(table, problem(error));

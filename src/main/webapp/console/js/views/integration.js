@@ -1,7 +1,7 @@
 // One integration: what it is, the policies in effect, its operations with their arguments, and a "try it" form
 // that calls an operation and shows the answer's status, the call's headers and the body.
 import {del, get, post, send} from '../api.js';
-import {badge, facts, h, ms, percent, pretty, toast} from '../dom.js';
+import {add, badge, facts, h, ms, percent, pretty, toast} from '../dom.js';
 import {busy, empty, headerTable, heading, problem, slot} from '../ui.js';
 
 const CALL_HEADERS = ['X-Integration-Attempts', 'X-Circuit-State', 'X-Cache', 'Retry-After', 'X-Fallback', 'Content-Type',
@@ -20,7 +20,7 @@ export async function integration(main, [name], caller) {
         buttons.push(h('button', {type: 'button', class: 'secondary', onclick: event => busy(event.currentTarget, actions,
             async () => toast(`${name}: ${(await del(`${path}/cache`)).purged} cached answers removed.`))}, 'Empty cache'));
     }
-    main.append(heading(name, badge(health.status, 'status'), badge(health.circuit_state, 'circuit')),
+    add(main, heading(name, badge(health.status, 'status'), badge(health.circuit_state, 'circuit')),
         about.description ? h('p', null, about.description) : null,
         about.configured ? null : h('div', {class: 'problem', role: 'alert'}, h('strong', null, 'Unconfigured'),
             h('p', null, about.unconfigured_reason)),

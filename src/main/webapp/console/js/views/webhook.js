@@ -1,7 +1,7 @@
 // One webhook endpoint: edit it, enable or disable, send a test event, rotate the secret, delete; its health, its
 // deliveries with a status filter and pages, and recovery of its failed deliveries since a time.
 import {del, get, post, put} from '../api.js';
-import {badge, clear, facts, h, time, toast} from '../dom.js';
+import {add, badge, clear, facts, h, time, toast} from '../dom.js';
 import {busy, empty, heading, pager, problem, secretOnce, slot} from '../ui.js';
 import {navigate} from '../app.js';
 import {list} from './webhooks.js';
@@ -41,7 +41,7 @@ export async function webhook(main, [id], caller, query) {
     const filter = h('select', {id: 'status-filter', 'data-test': 'status-filter', onchange: () => go(1, filter.value)},
         STATUSES.map(s => h('option', {value: s, selected: s === status}, s || 'all')));
     const deliveries = h('div', {'data-test': 'deliveries'});
-    main.append(heading(endpoint.name, badge(endpoint.is_active ? 'active' : 'disabled'),
+    add(main, heading(endpoint.name, badge(endpoint.is_active ? 'active' : 'disabled'),
         badge(endpoint.is_healthy ? 'healthy' : 'unhealthy', 'health')),
         h('section', {class: 'card'}, h('h2', null, 'Endpoint'), facts([
             ['URL', h('span', {class: 'mono wrap'}, endpoint.url)], ['events', endpoint.events.join(', ')],

@@ -1,6 +1,6 @@
 // Webhook endpoints: the list (with an active filter and pages), and a form that creates one and shows its secret once.
 import {del, get, post, put} from '../api.js';
-import {badge, clear, h, time, toast} from '../dom.js';
+import {add, badge, clear, h, time, toast} from '../dom.js';
 import {busy, empty, heading, pager, problem, secretOnce, slot} from '../ui.js';
 import {navigate} from '../app.js';
 
@@ -12,7 +12,7 @@ export async function webhooks(main, params, caller, query) {
     const filter = h('select', {id: 'active-filter', onchange: () => go(1, filter.value)},
         [['', 'all'], ['true', 'active'], ['false', 'disabled']].map(([value, label]) =>
             h('option', {value, selected: value === active}, label)));
-    main.append(heading('Webhooks'), caller.allowed.manage_webhooks ? createForm(result) : null, result,
+    add(main, heading('Webhooks'), caller.allowed.manage_webhooks ? createForm(result) : null, result,
         h('div', {class: 'row'}, h('label', {for: 'active-filter'}, 'Show'), filter), list);
 
     function go(to, activeFilter = active) {

@@ -8,14 +8,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * The one WireMock server of the test JVM, on the port the IT server's base URLs point at
  * ({@code it.wiremock.port}); tests reset its stubs and journal before each test.
  */
-final class FakeUpstreams {
+public final class FakeUpstreams {
 
     private static WireMockServer server;
 
     private FakeUpstreams() {
     }
 
-    static synchronized WireMockServer server() {
+    public static synchronized WireMockServer server() {
         if (server == null) {
             int port = Integer.getInteger("it.wiremock.port", 18089);
             server = new WireMockServer(options().port(port).containerThreads(40).asynchronousResponseEnabled(false));

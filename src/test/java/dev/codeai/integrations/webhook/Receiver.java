@@ -18,24 +18,24 @@ import java.util.function.Function;
  * A real webhook receiver for the ITs: a JDK HTTP server on {@code it.receiver.port} that records every request
  * (path, headers, exact body bytes) and answers what the test scripted for its path (200 by default).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One received request, {@code nanos} its {@link System#nanoTime()} on arrival. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body, long nanos) {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, long nanos) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** What to answer: status, extra headers. */
-    record Answer(int status, Map<String, String> headers) {
-        static Answer status(int status) {
+    public record Answer(int status, Map<String, String> headers) {
+        public static Answer status(int status) {
             return new Answer(status, Map.of());
         }
     }
@@ -46,7 +46,7 @@ final class Receiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, Function<Integer, Answer>> scripts = new ConcurrentHashMap<>();
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 200);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
@@ -74,16 +74,16 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The URL of a path on this receiver. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + PORT + path;
     }
 
     /** Answers the n-th request (1-based) to {@code path} with {@code script.apply(n)}. */
-    void script(String path, Function<Integer, Answer> script) {
+    public void script(String path, Function<Integer, Answer> script) {
         scripts.put(path, script);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         List<Received> found = new ArrayList<>();
         received.stream().filter(r -> r.path().equals(path)).forEach(found::add);
         return found;
