@@ -42,7 +42,7 @@ export async function events(main, params, caller) {
     function follow(accepted) {
         clearInterval(timer);
         const table = h('div', {'data-test': 'event-deliveries'});
-        result.replaceChildren(h('p', {'data-test': 'accepted'}, `Event ${accepted.id} accepted: ${accepted.deliveries} deliveries.`), table);
+        result.replaceChildren(h('p', {'data-test': 'accepted'}, `Event ${accepted.id} accepted: ${accepted.deliveries} ${accepted.deliveries === 1 ? 'delivery' : 'deliveries'}.`), table);
         let times = 0;
         const load = async () => {
             try {

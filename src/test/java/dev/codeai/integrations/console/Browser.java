@@ -118,8 +118,11 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** A PNG of the page as it is, under {@code target/console-screenshots}. */
+    /** A PNG of the whole page (up to 4,000 pixels high), under {@code target/console-screenshots}. */
     Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long page = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, Math.max(page, window.getHeight()))));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -127,6 +130,8 @@ final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -160,7 +160,7 @@ class ConsoleIT {
         data.sendKeys("{\"order_id\": 7}");
         browser.click("[data-test=publish]");
 
-        assertThat(browser.waitForText("[data-test=accepted]", "accepted")).contains("1 deliveries");
+        assertThat(browser.waitForText("[data-test=accepted]", "accepted")).contains("1 delivery.");
         assertThat(browser.waitForText("[data-test=event-deliveries]", "failed")).contains(type, "3 / 3", "HTTP 500");
         browser.screenshot("07-events");
         browser.go("#/dead-letters");
