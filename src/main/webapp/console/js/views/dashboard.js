@@ -24,7 +24,9 @@ export async function dashboard(main, params, caller) {
             if (!status.integrations.length) {
                 clear(grid, empty('No integrations are loaded.', 'Declare some in the .cai file and restart.'));
             } else {
+                const focus = focusIn(grid);
                 clear(grid, status.integrations.map((s, i) => card(s, health[i], minutes.get(s.name) ?? [], caller, refresh)));
+                focus();
             }
             clear(timeline, history.circuit_events.length ? history.circuit_events.map(event)
                 : h('li', {class: 'muted'}, 'No circuit opened or closed in the last hour.'));
@@ -51,7 +53,7 @@ function card(status, health, minutes, caller, refresh) {
         })}, 'Reset circuit') : null;
     return h('article', {class: `card integration status-${status.status}`, 'data-test': 'integration', 'data-name': name},
         h('header', null,
-            h('h2', null, h('a', {href: `#/integrations/${encodeURIComponent(name)}`}, name)),
+            h('h2', null, h('a', {href: `#/integrations/${encodeURIComponent(name)}`, 'data-test': 'open'}, name)),
             h('span', {class: 'muted'}, status.type)),
         h('div', {class: 'row'}, badge(status.status, 'status'), h('span', null, 'circuit '), badge(status.circuit_state, 'circuit')),
         h('dl', {class: 'metrics'},
@@ -62,6 +64,18 @@ function card(status, health, minutes, caller, refresh) {
             : h('span', {class: 'muted'}, 'No errors in the last 5 minutes.')),
         hourChart(name, minutes),
         reset, result);
+}
+
+/** Remembers which control of which card has the focus, so a refresh does not take it from a keyboard user. */
+function focusIn(grid) {
+    const element = document.activeElement;
+    const name = grid.contains(element) ? element.closest('[data-name]')?.dataset.name : null;
+    const control = element?.dataset?.test;
+    return () => {
+        if (!name || !control) return;
+        const card = [...grid.querySelectorAll('[data-name]')].find(c => c.dataset.name === name);
+        card?.querySelector(`[data-test="${control}"]`)?.focus();
+    };
 }
 
 function event(change) {

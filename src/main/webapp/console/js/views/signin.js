@@ -20,6 +20,7 @@ export async function signIn(main, done) {
     const local = h('section', {class: 'card', 'aria-labelledby': 'local-title'},
         h('h2', {id: 'local-title'}, 'Local sign-in'), h('p', {class: 'muted'}, 'Checking…'));
     main.replaceChildren(h('div', {class: 'title'}, h('h1', {tabindex: '-1'}, 'Sign in')), form, local, result);
+    token.focus();
 
     async function accept(value) {
         if (!value) throw new Error('Paste a token first.');
@@ -50,5 +51,4 @@ export async function signIn(main, done) {
     } catch (error) {
         local.replaceChildren(h('h2', {id: 'local-title'}, 'Local sign-in'), problem(error));
     }
-    token.focus();
 }

@@ -79,6 +79,11 @@ final class Browser implements AutoCloseable {
         visible("[data-test=who]");
     }
 
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -121,7 +126,8 @@ final class Browser implements AutoCloseable {
     /** A PNG of the whole page (up to 4,000 pixels high), under {@code target/console-screenshots}. */
     Path screenshot(String name) {
         Dimension window = driver.manage().window().getSize();
-        long page = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        long page = (Long) driver.executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, Math.max(page, window.getHeight()))));
         try {
             Files.createDirectories(SCREENSHOTS);

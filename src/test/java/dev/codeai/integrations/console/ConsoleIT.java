@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -57,7 +58,7 @@ class ConsoleIT {
     @AfterEach
     void noConsoleErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
         Gateway.reset("GitHubAPI");
-        browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+        browser.screenshot("end-" + test.getTestMethod().orElseThrow().getName());
         assertThat(browser.consoleProblems()).as("browser console errors").isEmpty();
     }
 
@@ -81,10 +82,11 @@ class ConsoleIT {
     }
 
     @Test
-    void rejectsABadPastedTokenWithTheProblemDetail() {
+    void rejectsABadPastedTokenWithTheProblemDetailUsingOnlyTheKeyboard() {
         browser.openSignedOut("");
-        browser.find("[data-test=token]").sendKeys(TestTokens.expired());
-        browser.click("[data-test=sign-in]");
+        browser.focused().sendKeys(TestTokens.expired(), Keys.TAB); // the token field has the focus, then the button
+        assertThat(browser.focused().getAttribute("data-test")).isEqualTo("sign-in");
+        browser.focused().sendKeys(Keys.ENTER);
 
         assertThat(browser.waitForText("[data-test=problem]", "401")).contains("The bearer token was rejected");
         assertThat(browser.all("[data-test=who]").get(0).isDisplayed()).isFalse();
