@@ -40,7 +40,11 @@ export async function send(method, path, {body, headers = {}, token = session.to
     if (token) all.Authorization = `Bearer ${token}`;
     if (body !== undefined && !all['Content-Type']) all['Content-Type'] = 'application/json';
     const payload = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
-    return fetch(url(path), {method, headers: all, body: payload, cache: 'no-store'});
+    try {
+        return await fetch(url(path), {method, headers: all, body: payload, cache: 'no-store'});
+    } catch {
+        throw new Error('The server did not answer: it may be down or restarting. Try again in a moment.');
+    }
 }
 
 /** The JSON answer of a request; throws ApiError for any other status than 2xx. */

@@ -23,19 +23,27 @@ const routes = [
 
 const main = document.getElementById('main');
 let leave = null;
+let renders = 0;
 
 async function render() {
     if (leave) leave();
     leave = null;
+    const current = ++renders;
+    // A view still loading when the next one starts must not keep polling: its cleanup runs as soon as it is known.
+    const keep = cleanup => {
+        if (current === renders) leave = cleanup;
+        else if (cleanup) cleanup();
+    };
     const path = decodeURIComponent(location.hash.replace(/^#/, '').split('?')[0]) || '/integrations';
     if (!session.token) {
         header(null);
-        leave = await signIn(main, () => navigate('/integrations'));
+        keep(await signIn(main, () => navigate('/integrations')));
         return;
     }
     let caller;
     try {
         caller = await me();
+        if (current !== renders) return;
     } catch (error) {
         if (session.token) clear(main, problem(error)); // a 401 signed out, and the listener shows sign-in
         return;
@@ -50,13 +58,14 @@ async function render() {
     document.querySelectorAll('[data-nav]').forEach(link => link.setAttribute('aria-current',
         link.dataset.nav === section ? 'page' : 'false'));
     const params = path.match(pattern).slice(1);
-    main.replaceChildren();
+    const page = h('div'); // each view writes into its own element, so a superseded one writes nowhere visible
+    main.replaceChildren(page);
     try {
-        leave = await view(main, params, caller, new URLSearchParams(location.hash.split('?')[1] ?? ''));
+        keep(await view(page, params, caller, new URLSearchParams(location.hash.split('?')[1] ?? '')));
     } catch (error) {
-        add(main, problem(error));
+        add(page, problem(error));
     }
-    main.querySelector('h1')?.focus();
+    if (current === renders) page.querySelector('h1')?.focus();
 }
 
 function header(caller) {

@@ -3,6 +3,7 @@ package dev.codeai.integrations.integration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public final class CallHistory {
     private final int[][] histogram = new int[MINUTES][BOUNDS.length + 1];
 
     public CallHistory() {
-        java.util.Arrays.fill(minuteOf, Long.MIN_VALUE);
+        Arrays.fill(minuteOf, Long.MIN_VALUE);
     }
 
     public synchronized void record(Instant at, Duration took, boolean failed) {
@@ -40,7 +41,7 @@ public final class CallHistory {
             calls[slot] = 0;
             failures[slot] = 0;
             slowest[slot] = 0;
-            java.util.Arrays.fill(histogram[slot], 0);
+            Arrays.fill(histogram[slot], 0);
         }
         long millis = took.toMillis();
         calls[slot]++;

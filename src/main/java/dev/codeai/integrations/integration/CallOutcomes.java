@@ -15,9 +15,9 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Where every call's outcome goes: the in-memory window behind status and health ({@link CallStats}), the
- * last hour by minute ({@link CallHistory}) and
- * the application metrics ({@code codeai_integration_calls_total} by integration, operation and outcome,
- * and the {@code codeai_integration_call_duration_seconds} timer). Thread-safe.
+ * last hour by minute for the console ({@link CallHistory}) and the application metrics
+ * ({@code codeai_integration_calls_total} by integration, operation and outcome, and the
+ * {@code codeai_integration_call_duration_seconds} timer). Thread-safe.
  */
 @ApplicationScoped
 public class CallOutcomes {

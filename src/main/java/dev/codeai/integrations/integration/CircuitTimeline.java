@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -36,8 +38,8 @@ public class CircuitTimeline {
         while (!changes.isEmpty() && changes.peekFirst().at().isBefore(oldest)) {
             changes.removeFirst();
         }
-        List<Change> newestFirst = new java.util.ArrayList<>(changes);
-        java.util.Collections.reverse(newestFirst);
+        List<Change> newestFirst = new ArrayList<>(changes);
+        Collections.reverse(newestFirst);
         return newestFirst;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The access rule of every route: an {@code endpoint} declaration of the DSL decides for its route
  * (DSL.md §5.7); otherwise a route needs an authenticated caller, and resetting a circuit or emptying a cache the
- * {@code admin} role; the console's files and local sign-in are public. Routes are compared as {@code METHOD /path/{}} with parameters unnamed.
+ * {@code admin} role; the console's files and local sign-in are public. Routes are compared as
+ * {@code METHOD /path/{}} with parameters unnamed.
  */
 public final class AccessRules {
 

@@ -3,6 +3,7 @@ package dev.codeai.integrations.security;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,10 @@ public record LocalSignIn(boolean enabled, Optional<String> inlinePublicKey, Opt
                 .filter(k -> Files.isReadable(k.privateKeyFile()));
     }
 
-    /** Why the sign-in is unavailable to this request, or empty when it is available. */
+    /**
+     * Why the sign-in is unavailable to a request from {@code peerAddress} (an address literal) with this {@code Host}
+     * and these headers (by lower-case name), or empty when it is available.
+     */
     public Optional<String> refusal(String peerAddress, String hostHeader, Map<String, String> headers) {
         if (!enabled) {
             return Optional.of("Local sign-in is switched off (codeai.console.local-sign-in); paste a token instead.");
@@ -35,7 +39,7 @@ public record LocalSignIn(boolean enabled, Optional<String> inlinePublicKey, Opt
         if (keys().isEmpty()) {
             return Optional.of("Local sign-in is not available: tokens are verified by an external identity provider.");
         }
-        boolean forwarded = java.util.Arrays.stream(FORWARDING).anyMatch(h -> headers.get(h.toLowerCase(Locale.ROOT)) != null);
+        boolean forwarded = Arrays.stream(FORWARDING).anyMatch(h -> headers.containsKey(h.toLowerCase(Locale.ROOT)));
         if (!loopbackAddress(peerAddress) || !loopbackHost(hostHeader) || forwarded) {
             return Optional.of("Local sign-in is only available from the machine the server runs on (localhost).");
         }

@@ -95,7 +95,8 @@ public class LocalSignInResource {
         String subject = admin ? "local-admin" : "local-user";
         Instant now = clock.instant();
         SigningKeys keys = policy.keys().orElseThrow(() -> new LocalSignInRefused("the local key disappeared"));
-        String token = new Tokens(issuer, audiences.split(",")[0].trim(), keys.privateKey()).mint(subject, roles, now, TTL);
+        Tokens tokens = new Tokens(issuer, audiences.split(",")[0].trim(), keys.privateKey());
+        String token = tokens.mint(subject, roles, now, TTL);
         LOG.info(() -> "Console local sign-in: minted a token for " + subject + " " + roles);
         return new Minted(token, roles, now.plus(TTL));
     }
