@@ -12,7 +12,7 @@ export async function webhooks(main, params, caller, query) {
     const filter = h('select', {id: 'active-filter', onchange: () => go(1, filter.value)},
         [['', 'all'], ['true', 'active'], ['false', 'disabled']].map(([value, label]) =>
             h('option', {value, selected: value === active}, label)));
-    add(main, heading('Webhooks'), caller.allowed.manage_webhooks ? createForm(result) : null, result,
+    add(main, heading('Webhooks'), caller.allowed.manage_webhooks ? createForm(result, () => load()) : null, result,
         h('div', {class: 'row'}, h('label', {for: 'active-filter'}, 'Show'), filter), list);
 
     function go(to, activeFilter = active) {
@@ -63,7 +63,7 @@ function row(endpoint, caller, reload, result) {
 }
 
 /** The create form; the answer's secret is shown once, with a copy button. */
-function createForm(result) {
+function createForm(result, reload) {
     const name = h('input', {id: 'wh-name', required: true, maxlength: 255, 'data-test': 'webhook-name'});
     const url = h('input', {id: 'wh-url', type: 'url', required: true, placeholder: 'https://example.com/webhooks', 'data-test': 'webhook-url'});
     const events = h('input', {id: 'wh-events', required: true, placeholder: 'order.*, payment.succeeded', 'data-test': 'webhook-events'});
@@ -79,6 +79,7 @@ function createForm(result) {
             result.replaceChildren(h('div', {class: 'card', 'data-test': 'created'},
                 h('p', null, 'Created ', h('a', {href: `#/webhooks/${created.id}`, 'data-test': 'created-link'}, created.name), '.'),
                 secretOnce(created.secret, 'Signing secret.')));
+            await reload();
         });
     }},
         h('h2', null, 'New endpoint'),

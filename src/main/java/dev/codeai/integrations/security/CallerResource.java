@@ -4,6 +4,7 @@ import dev.codeai.integrations.dsl.model.Endpoint;
 import dev.codeai.integrations.integration.Catalog;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,6 +47,7 @@ public class CallerResource {
     private AccessRules rules;
 
     /** The caller: subject, roles ({@code groups}), whether it is an admin, and each action it may take. */
+    @JsonbPropertyOrder({"subject", "roles", "admin", "allowed"})
     public record Caller(String subject, List<String> roles, boolean admin, Map<String, Boolean> allowed) {
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -66,10 +67,12 @@ public class LocalSignInResource {
     private LocalSignIn policy;
 
     /** Whether the one-click sign-in is available, and if not why. */
+    @JsonbPropertyOrder({"available", "reason"})
     public record Availability(boolean available, String reason) {
     }
 
     /** A minted token, its roles and when it expires. */
+    @JsonbPropertyOrder({"token", "roles", "expiresAt"})
     public record Minted(String token, List<String> roles, Instant expiresAt) {
     }
 
