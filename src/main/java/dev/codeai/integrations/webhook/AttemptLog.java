@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -38,6 +39,10 @@ final class AttemptLog {
         static final Recorded GONE = new Recorded(true, Optional.empty(), Optional.empty());
         static final Recorded PLAIN = new Recorded(false, Optional.empty(), Optional.empty());
     }
+
+    /** A success: the count reset and the breaker closed. */
+    private static final String RESET = "UPDATE webhook_endpoint SET consecutive_failures = 0, is_healthy = TRUE, "
+            + "breaker_open_until = NULL, breaker_opened_at = NULL, last_delivery_at = ? WHERE id = ?";
 
     private final DataSource dataSource;
     private final WebhookSettings settings;
@@ -68,7 +73,10 @@ final class AttemptLog {
                     }
                 }
                 insertAttempts(connection, outcomes, recorded);
-                for (var endpoint : byEndpoint.entrySet()) {
+                boolean allDelivered = byEndpoint.values().stream().flatMap(List::stream).map(outcomes::get)
+                        .allMatch(outcome -> outcome.decision().success());
+                for (var endpoint : allDelivered ? delivered(connection, byEndpoint, outcomes).entrySet()
+                        : byEndpoint.entrySet()) {
                     endpoint(connection, endpoint.getKey(), endpoint.getValue(), outcomes, recorded);
                 }
                 connection.commit();
@@ -135,6 +143,35 @@ final class AttemptLog {
         }
     }
 
+    /**
+     * The usual batch, every attempt delivered: one statement batch resets the healthy endpoints' columns (a run of
+     * successes each); the endpoints it did not match (their breaker was open) are left for {@link #endpoint}.
+     */
+    private static Map<String, List<Integer>> delivered(Connection connection, TreeMap<String, List<Integer>> byEndpoint,
+                                                        List<Outcome> outcomes) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement reset = connection.prepareStatement(RESET + " AND is_healthy = TRUE")) {
+            for (var endpoint : byEndpoint.entrySet()) {
+                List<Integer> counted = endpoint.getValue().stream().filter(i -> outcomes.get(i).countsForBreaker()).toList();
+                if (counted.isEmpty()) {
+                    continue;
+                }
+                reset.setObject(1, DeliveryStore.utc(outcomes.get(counted.get(counted.size() - 1)).at()));
+                reset.setString(2, endpoint.getKey());
+                reset.addBatch();
+                ids.add(endpoint.getKey());
+            }
+            int[] updated = ids.isEmpty() ? new int[0] : reset.executeBatch();
+            Map<String, List<Integer>> left = new TreeMap<>(byEndpoint);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1) {
+                    left.remove(ids.get(i));
+                }
+            }
+            return left;
+        }
+    }
+
     /** One endpoint's columns after its outcomes (indexes into {@code outcomes}, in order). */
     private void endpoint(Connection connection, String endpointId, List<Integer> indexes, List<Outcome> outcomes,
                           Recorded[] recorded) throws SQLException {
@@ -160,9 +197,7 @@ final class AttemptLog {
     /** A run of successes: the count reset and the breaker closed; how long it was open, if it was. */
     private static Recorded succeeded(Connection connection, String endpointId, List<Outcome> run) throws SQLException {
         LocalDateTime at = DeliveryStore.utc(run.get(run.size() - 1).at());
-        String reset = "UPDATE webhook_endpoint SET consecutive_failures = 0, is_healthy = TRUE, breaker_open_until = NULL, "
-                + "breaker_opened_at = NULL, last_delivery_at = ? WHERE id = ?";
-        if (Jdbc.update(connection, reset + " AND is_healthy = TRUE", at, endpointId) == 1) {
+        if (Jdbc.update(connection, RESET + " AND is_healthy = TRUE", at, endpointId) == 1) {
             return Recorded.PLAIN;
         }
         Duration open = Duration.ZERO;
@@ -178,7 +213,7 @@ final class AttemptLog {
                         .orElse(Duration.ZERO);
             }
         }
-        Jdbc.update(connection, reset, at, endpointId);
+        Jdbc.update(connection, RESET, at, endpointId);
         return new Recorded(false, Optional.empty(), Optional.of(open));
     }
 

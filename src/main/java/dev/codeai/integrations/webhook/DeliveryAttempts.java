@@ -49,8 +49,8 @@ final class DeliveryAttempts {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
-        settings.headers().forEach((name, template) -> headers.put(name, dev.codeai.integrations.dsl.Templates.fill(template,
-                placeholder -> switch (placeholder) {
+        settings.headers().forEach((name, template) -> headers.put(name, template.indexOf('{') < 0 ? template
+                : dev.codeai.integrations.dsl.Templates.fill(template, placeholder -> switch (placeholder) {
                     case "event_type" -> delivery.eventType();
                     case "delivery_id" -> delivery.id();
                     case "timestamp" -> Long.toString(timestamp);
@@ -109,8 +109,6 @@ final class DeliveryAttempts {
     }
 
     private static String json(Map<String, String> headers) {
-        var object = Jsons.PROVIDER.createObjectBuilder();
-        headers.forEach(object::add);
-        return object.build().toString();
+        return Jsons.object(headers);
     }
 }
