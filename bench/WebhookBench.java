@@ -49,7 +49,7 @@ public final class WebhookBench {
 
         AtomicLong received = new AtomicLong();
         ConcurrentHashMap<Integer, Long> sentAt = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         receiver.setExecutor(Executors.newFixedThreadPool(16));
         receiver.createContext("/", exchange -> {
@@ -61,9 +61,10 @@ public final class WebhookBench {
             received.incrementAndGet();
             Matcher m = N.matcher(new String(body, StandardCharsets.UTF_8));
             if (m.find()) {
-                Long sent = sentAt.get(Integer.parseInt(m.group(1)));
+                int n = Integer.parseInt(m.group(1));
+                Long sent = sentAt.get(n);
                 if (sent != null) {
-                    latencies.add(now - sent);
+                    latencies.add(new long[] {n, now - sent});
                 }
             }
             exchange.sendResponseHeaders(204, -1);
@@ -132,25 +133,10 @@ public final class WebhookBench {
         System.out.printf("all %d deliveries recorded in %.1f s; latency run at %d events/s…%n", expected,
                 seconds(System.nanoTime() - start), rate);
 
-        // (3) Latency at a fixed rate: publish-to-receive of every delivery.
-        int latencyEvents = rate * 10;
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long t0 = System.nanoTime();
-        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
-        for (int i = 0; i < latencyEvents; i++) {
-            long due = t0 + i * interval;
-            while (System.nanoTime() < due) {
-                LockSupport.parkNanos(due - System.nanoTime());
-            }
-            sentAt.put(i, due);
-            calls.add(http.sendAsync(publish(gateway, token, "bench.latency", i), HttpResponse.BodyHandlers.discarding()));
-        }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (latencies.size() < (long) latencyEvents * ENDPOINTS && System.nanoTime() < waitUntil) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        // (3) Latency at a fixed rate: publish-to-receive of every delivery; then at a quarter of it, for comparison.
+        long[] sorted = latency(http, gateway, token, rate, 0, sentAt, latencies);
+        int quarter = Math.max(1, rate / 4);
+        long[] calm = latency(http, gateway, token, quarter, rate * 10, sentAt, latencies);
 
         System.out.printf("raw limit (receiver driven directly, 64 concurrent):    %8.0f requests/s%n", raw);
         System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing in batches of %d took %.1f s)%n",
@@ -162,9 +148,39 @@ public final class WebhookBench {
         System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   target p99 <= 250 ms %s%n",
                 rate, sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]),
                 ms(percentile(sorted, 99)) <= 250 ? "met" : "NOT met");
+        System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   (for comparison)%n",
+                quarter, calm.length, ms(percentile(calm, 50)), ms(percentile(calm, 99)), ms(calm[calm.length - 1]));
         receiver.stop(0);
         threads.shutdownNow();
         System.exit(0);
+    }
+
+    /**
+     * Publishes {@code rate} events a second for 10 s (open loop, one POST /events each, numbered from {@code first})
+     * and answers their deliveries' publish-to-receive times, sorted.
+     */
+    private static long[] latency(HttpClient http, String gateway, String token, int rate, int first,
+                                  ConcurrentHashMap<Integer, Long> sentAt, ConcurrentLinkedQueue<long[]> latencies) {
+        int count = rate * 10;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long t0 = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            long due = t0 + (i - first) * interval;
+            while (System.nanoTime() < due) {
+                LockSupport.parkNanos(due - System.nanoTime());
+            }
+            sentAt.put(i, due);
+            calls.add(http.sendAsync(publish(gateway, token, "bench.latency", i), HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        java.util.function.Supplier<long[]> mine = () -> latencies.stream().filter(l -> l[0] >= first && l[0] < first + count)
+                .mapToLong(l -> l[1]).sorted().toArray();
+        while (mine.get().length < (long) count * ENDPOINTS && System.nanoTime() < waitUntil) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        return mine.get();
     }
 
     private static HttpRequest publishBatch(String gateway, String token, String type, int first, int count) {
