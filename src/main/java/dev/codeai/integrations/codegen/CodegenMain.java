@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT}. Loads the file, writes
- * one bean per integration into JAVA_OUT (wiped first, so removed integrations leave no class behind) and
+ * the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed integrations leave no class behind) and
  * bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT. Exits 1 on any DSL error.
  */
 public final class CodegenMain {
@@ -79,6 +79,8 @@ public final class CodegenMain {
         for (Integration integration : spec.integrations().values()) {
             Files.writeString(packageDir.resolve(ClassNames.beanClass(integration.name()) + ".java"),
                     BeanGenerator.source(integration, shown), StandardCharsets.UTF_8);
+            Files.writeString(packageDir.resolve(ClassNames.bulkheadClass(integration.name()) + ".java"),
+                    BulkheadGenerator.source(integration, shown), StandardCharsets.UTF_8);
         }
         Path bundled = resourcesOut.resolve(BUNDLED_DSL);
         Files.createDirectories(bundled.getParent());

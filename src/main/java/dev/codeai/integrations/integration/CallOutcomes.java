@@ -24,7 +24,7 @@ public class CallOutcomes {
 
     /** How a call ended, as the {@code outcome} metric tag. */
     public enum Outcome {
-        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, GRAPHQL_ERROR, TIMEOUT, CIRCUIT_OPEN, RATE_LIMITED;
+        SUCCESS, CLIENT_ERROR, UPSTREAM_ERROR, GRAPHQL_ERROR, TIMEOUT, CIRCUIT_OPEN, RATE_LIMITED, BULKHEAD_FULL;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -46,13 +46,16 @@ public class CallOutcomes {
 
     public void record(String integration, String operation, Outcome outcome, Instant at, Duration took,
                        String error) {
+        // A rejection by the full bulkhead says nothing of the upstream's health: only the metric counts it.
         boolean failed = !(outcome == Outcome.SUCCESS || outcome == Outcome.CLIENT_ERROR || outcome == Outcome.RATE_LIMITED);
-        if (failed) {
-            stats(integration).failure(at, took, error);
-        } else {
-            stats(integration).success(at, took);
+        if (outcome != Outcome.BULKHEAD_FULL) {
+            if (failed) {
+                stats(integration).failure(at, took, error);
+            } else {
+                stats(integration).success(at, took);
+            }
+            history(integration).record(at, took, failed);
         }
-        history(integration).record(at, took, failed);
         metrics.computeIfAbsent(integration + '\0' + operation + '\0' + outcome, key -> {
             Tag[] tags = {new Tag("integration", integration), new Tag("operation", operation)};
             return new Metrics(registry.counter(CALLS, tags[0], tags[1], new Tag("outcome", outcome.tag())),

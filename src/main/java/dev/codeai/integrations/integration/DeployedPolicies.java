@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.codegen.BulkheadGenerator;
 import dev.codeai.integrations.codegen.ClassNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
  * The timeout, retry count and breaker delay a generated bean really runs with: the DSL's values unless the
  * standard MicroProfile Fault Tolerance keys ({@code <bean class>/call/Timeout/value}, {@code …/Retry/maxRetries},
  * {@code …/CircuitBreaker/delay}, all in milliseconds as generated) override them at deploy time; likewise
- * the rate limit ({@link #rateLimit}).
+ * the rate limit ({@link #rateLimit}) and the bulkhead ({@link #bulkheadConcurrency}).
  */
 @ApplicationScoped
 public class DeployedPolicies {
@@ -68,6 +69,15 @@ public class DeployedPolicies {
         return integration.model().rateLimit().map(limit -> new Policies.RateLimit(
                 config.getOptionalValue(prefix + "requests", Long.class).orElse(limit.requests()),
                 config.getOptionalValue(prefix + "window", Duration.class).orElse(limit.window()), limit.header()));
+    }
+
+    /**
+     * The calls in flight the integration's bulkhead admits: {@code codeai.bulkhead.<integration>.concurrency}
+     * (mapped by {@link BulkheadConfigSource}) or SmallRye's own key, else the generated default.
+     */
+    public int bulkheadConcurrency(ResolvedIntegration integration) {
+        return config.getOptionalValue(BulkheadConfigSource.key(integration.name()), Integer.class)
+                .orElse(BulkheadGenerator.DEFAULT_CONCURRENCY);
     }
 
     private static String key(ResolvedIntegration integration, String annotationKey) {

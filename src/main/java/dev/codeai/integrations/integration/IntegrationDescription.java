@@ -14,14 +14,15 @@ import java.util.Locale;
 
 /**
  * {@code GET /integrations/{name}}: what an integration is and the policies in effect (deploy-time
- * overrides of timeout and retries included). Secrets are named by kind only, never shown; the base URL is
- * shown without user info or query, where credentials could hide.
+ * overrides of timeout, retries, rate limit and bulkhead included). Secrets are named by kind only, never shown;
+ * the base URL is shown without user info or query, where credentials could hide.
  */
 @JsonbPropertyOrder({"name", "type", "description", "baseUrl", "configured", "unconfiguredReason", "auth", "timeoutMs",
-    "retry", "circuitBreaker", "rateLimit", "defaultCacheTtlSeconds", "operations"})
+    "retry", "circuitBreaker", "rateLimit", "bulkhead", "defaultCacheTtlSeconds", "operations"})
 public record IntegrationDescription(String name, String type, String description, String baseUrl, boolean configured,
                                      String unconfiguredReason, AuthView auth, long timeoutMs, RetryView retry,
-                                     BreakerView circuitBreaker, RateLimitView rateLimit, Long defaultCacheTtlSeconds,
+                                     BreakerView circuitBreaker, RateLimitView rateLimit, BulkheadView bulkhead,
+                                     Long defaultCacheTtlSeconds,
                                      List<OperationView> operations) {
 
     @JsonbPropertyOrder({"type", "placement", "name"})
@@ -40,6 +41,10 @@ public record IntegrationDescription(String name, String type, String descriptio
     public record RateLimitView(long requests, long windowSeconds) {
     }
 
+    /** The calls in flight the bulkhead admits; a further one is rejected at once (there is no waiting queue). */
+    public record BulkheadView(int concurrency) {
+    }
+
     @JsonbPropertyOrder({"name", "description", "method", "path", "cacheSeconds", "arguments"})
     public record OperationView(String name, String description, String method, String path, Long cacheSeconds,
                                 List<ArgumentView> arguments) {
@@ -50,7 +55,7 @@ public record IntegrationDescription(String name, String type, String descriptio
     }
 
     static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries,
-                                     Optional<Policies.RateLimit> rateLimit) {
+                                     Optional<Policies.RateLimit> rateLimit, int bulkheadConcurrency) {
         Integration model = resolved.model();
         String baseUrl = resolved.configured() ? model.baseUrl().map(resolved::resolve).map(IntegrationDescription::safe)
                 .orElse(null) : null;
@@ -60,6 +65,7 @@ public record IntegrationDescription(String name, String type, String descriptio
                 resolved.configured(), resolved.unconfigured().orElse(null), auth(model.auth()), timeoutMs, retry,
                 model.circuitBreaker().map(IntegrationDescription::breaker).orElse(null),
                 rateLimit.map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
+                new BulkheadView(bulkheadConcurrency),
                 model.defaultCacheTtl().map(Duration::toSeconds).orElse(null),
                 model.operations().values().stream().map(IntegrationDescription::operation).toList());
     }

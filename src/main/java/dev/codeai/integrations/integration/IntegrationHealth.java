@@ -64,7 +64,7 @@ public class IntegrationHealth {
     public IntegrationDescription describe(String name) {
         ResolvedIntegration integration = find(name);
         return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration),
-                deployed.rateLimit(integration));
+                deployed.rateLimit(integration), deployed.bulkheadConcurrency(integration));
     }
 
     public IntegrationViews.CircuitReset reset(String name) {

@@ -129,6 +129,24 @@ public final class IntegrationProblems {
         }
     }
 
+    /**
+     * 503: the integration's bulkhead is full; no request was sent, nothing was retried and its breaker saw nothing.
+     * Slots free as soon as calls in flight end, so the caller may try again in a second.
+     */
+    public static final class BulkheadFull extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public BulkheadFull(String integration, int concurrency) {
+            super(503, "Bulkhead full", "Integration " + integration + " already has " + concurrency + " call"
+                    + (concurrency == 1 ? "" : "s") + " in flight, its limit; no request was sent upstream.");
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", "1", "X-Integration-Attempts", "0");
+        }
+    }
+
     public static final class UpstreamTimeout extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final int attempts;

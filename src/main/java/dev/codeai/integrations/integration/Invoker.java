@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -36,7 +37,7 @@ public class Invoker {
 
     @Inject
     @Any
-    Instance<IntegrationBean> beans;
+    Instance<IntegrationBulkhead> bulkheads;
 
     @Inject
     CircuitStates circuits;
@@ -175,14 +176,17 @@ public class Invoker {
                 operation(name, operationName));
     }
 
-    /** The call through the integration's fault-tolerance bean, and what its outcome means for the caller. */
+    /**
+     * The call through the integration's bulkhead and fault-tolerance bean, and what its outcome means for the
+     * caller. A full bulkhead is a 503 at once: before the retry and the breaker, so neither sees it.
+     */
     private Invocation callBean(ResolvedIntegration integration, Operation operation, Call call, String cacheKey,
                                 Optional<Duration> ttl, Instant start) {
         String name = integration.name();
         String operationName = operation.name();
-        IntegrationBean bean = beans.select(new IntegrationName.Literal(name)).get();
+        IntegrationBulkhead bulkhead = bulkheads.select(new IntegrationName.Literal(name)).get();
         try {
-            UpstreamResponse response = bean.call(call);
+            UpstreamResponse response = bulkhead.call(call);
             Optional<io.smallrye.graphql.client.Response> graphql = integration.model().kind() == IntegrationKind.GRAPHQL
                     ? GraphqlAnswer.read(response) : Optional.empty();
             Optional<JsonArray> graphqlErrors = graphql.flatMap(GraphqlAnswer::errors);
@@ -201,6 +205,9 @@ public class Invoker {
             }
             return new Invocation(answer, call.attempts(), circuits.state(integration),
                     cacheKey == null ? Optional.empty() : Optional.of("MISS"));
+        } catch (BulkheadException e) {
+            record(name, operationName, CallOutcomes.Outcome.BULKHEAD_FULL, start, "bulkhead full");
+            throw new IntegrationProblems.BulkheadFull(name, deployed.bulkheadConcurrency(integration));
         } catch (CircuitBreakerOpenException e) {
             throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {

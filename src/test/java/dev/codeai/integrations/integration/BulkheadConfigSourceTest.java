@@ -1,0 +1,49 @@
+package dev.codeai.integrations.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** codeai.bulkhead.<integration>.concurrency, as a system property or environment variable, becomes SmallRye's key. */
+class BulkheadConfigSourceTest {
+
+    private static final String GITHUB = "dev.codeai.integrations.generated.GitHubAPIBulkhead/call/Bulkhead/value";
+
+    @Test
+    void mapsASystemPropertyOntoTheBulkheadKeyOfItsIntegration() {
+        BulkheadConfigSource source = new BulkheadConfigSource(Map.of("codeai.bulkhead.GitHubAPI.concurrency", "4",
+                "codeai.rate-limit.GitHubAPI.requests", "10"), Map.of());
+
+        assertThat(source.getValue(GITHUB)).isEqualTo("4");
+        assertThat(source.getPropertyNames()).containsExactly(GITHUB);
+        assertThat(source.getValue("dev.codeai.integrations.generated.WeatherAPIBulkhead/call/Bulkhead/value")).isNull();
+    }
+
+    @Test
+    void mapsAnEnvironmentVariableWhateverTheCaseAndDashesOfTheName() {
+        BulkheadConfigSource source = new BulkheadConfigSource(Map.of(),
+                Map.of("CODEAI_BULKHEAD_MY_API_CONCURRENCY", "7", "CODEAI_BULKHEAD_GITHUBAPI_CONCURRENCY", "9"));
+
+        assertThat(source.getValue("dev.codeai.integrations.generated.MyApiBulkhead/call/Bulkhead/value")).isEqualTo("7");
+        assertThat(source.getValue(GITHUB)).isEqualTo("9");
+    }
+
+    @Test
+    void aSystemPropertyWinsOverTheEnvironmentVariable() {
+        BulkheadConfigSource source = new BulkheadConfigSource(Map.of("codeai.bulkhead.GitHubAPI.concurrency", "4"),
+                Map.of("CODEAI_BULKHEAD_GITHUBAPI_CONCURRENCY", "9"));
+
+        assertThat(source.getValue(GITHUB)).isEqualTo("4");
+    }
+
+    @Test
+    void answersNothingForOtherKeysAndRanksBelowSystemPropertiesAndTheEnvironment() {
+        BulkheadConfigSource source = new BulkheadConfigSource(Map.of("codeai.bulkhead.GitHubAPI.concurrency", "4"),
+                Map.of());
+
+        assertThat(source.getValue("dev.codeai.integrations.generated.GitHubAPIIntegration/call/Timeout/value")).isNull();
+        assertThat(source.getValue("codeai.bulkhead.GitHubAPI.concurrency")).isNull();
+        assertThat(source.getOrdinal()).isLessThan(300);
+    }
+}
