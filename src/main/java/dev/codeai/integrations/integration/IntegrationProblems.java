@@ -35,6 +35,15 @@ public final class IntegrationProblems {
         }
     }
 
+    /** 405: the operation exists but is not called through this route (the webhook engine's {@code deliver}). */
+    public static final class NotInvocable extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public NotInvocable(String detail) {
+            super(405, "Method Not Allowed", detail);
+        }
+    }
+
     public static final class NotSupported extends ApiProblem {
         private static final long serialVersionUID = 1L;
 

@@ -3,12 +3,11 @@ package dev.codeai.integrations.integration;
 import dev.codeai.integrations.dsl.model.HttpMethod;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.platform.ApiProblem.FieldError;
-import dev.codeai.integrations.platform.Jsons;
+import dev.codeai.integrations.platform.JsonBodies;
 import dev.codeai.integrations.platform.RequestSizeLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -208,14 +207,12 @@ public class IntegrationsResource {
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IntegrationProblems.InvalidArguments(operation,
-                        List.of(new FieldError("body", "must be a JSON object of arguments")));
-            }
-            return value.asJsonObject();
+        JsonValue value = JsonBodies.read(new ByteArrayInputStream(bytes));
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IntegrationProblems.InvalidArguments(operation,
+                    List.of(new FieldError("body", "must be a JSON object of arguments")));
         }
+        return value.asJsonObject();
     }
 
     private static boolean json(String contentType) {

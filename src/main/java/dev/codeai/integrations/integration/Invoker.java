@@ -102,7 +102,7 @@ public class Invoker {
         ResolvedIntegration integration = catalog.find(name).orElseThrow();
         Map<String, JsonValue> arguments = Arguments.bind(operation, input);
         if (integration.model().kind() == IntegrationKind.WEBHOOK) {
-            throw new IntegrationProblems.NotSupported("Integration " + name
+            throw new IntegrationProblems.NotInvocable("Integration " + name
                     + " is the webhook delivery engine; publish events instead of calling it.");
         }
         integration.unconfigured().ifPresent(reason -> {

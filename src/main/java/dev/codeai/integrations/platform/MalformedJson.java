@@ -15,6 +15,13 @@ final class MalformedJson extends ApiProblem {
         this.location = cause.getLocation();
     }
 
+    /** A body the parser gave up on without a position, e.g. one nested deeper than it allows. */
+    MalformedJson() {
+        super(400, "Malformed JSON", "The request body is not valid JSON, or nested deeper than "
+                + JsonBodies.MAX_DEPTH + " levels.");
+        this.location = null;
+    }
+
     private static String where(JsonLocation at) {
         if (at == null || at.getLineNumber() < 0) {
             return "";
