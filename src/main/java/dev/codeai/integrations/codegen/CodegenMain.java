@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT}. Loads the file, writes
- * the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed integrations leave no class behind) and
- * bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT. Exits 1 on any DSL error.
+ * the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed
+ * integrations leave no class behind) and bundles the same file as {@code codeai/integrations.cai} in
+ * RESOURCES_OUT. Exits 1 on any DSL error.
  */
 public final class CodegenMain {
 
