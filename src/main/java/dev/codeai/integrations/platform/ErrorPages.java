@@ -13,10 +13,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The error page of web.xml: what the servlet container refuses before JAX-RS sees it (a URI with an encoded slash,
- * dot or NUL, a Content-Type or Accept header the JAX-RS runtime cannot parse, an undecodable path) is answered as
+ * The error page of web.xml: what is refused with {@code sendError} or an exception before JAX-RS renders it (a
+ * Content-Type or Accept header the JAX-RS runtime cannot parse, an undecodable path) is answered as
  * {@code application/problem+json} like every other error, with a generic detail and never the container's message.
- * Requested directly, it is a 404 problem.
+ * Requested directly, it is a 404 problem. (A URI with an encoded '/', '.' or NUL is refused by Liberty's web
+ * container without an error page; see docs/RELIABILITY.md.)
  */
 @WebServlet(name = "ErrorPages", urlPatterns = "/.problem")
 public class ErrorPages extends HttpServlet {
@@ -47,15 +48,15 @@ public class ErrorPages extends HttpServlet {
 
     private static String detail(int status) {
         return switch (status) {
-            case 400 -> "The request is malformed: its URI (e.g. an encoded '/', '.' or NUL, or invalid percent-encoding),"
-                    + " a header such as Content-Type or Accept, or its body could not be read.";
+            case 400 -> "The request is malformed: its URI (e.g. invalid percent-encoding), a header such as"
+                    + " Content-Type or Accept, or its body could not be read.";
             case 401 -> "This route needs a bearer token: send 'Authorization: Bearer <token>'.";
             case 403 -> "This request is not allowed.";
             case 404 -> "No resource at this path.";
             case 405 -> "This path does not accept that method.";
+            case 406 -> "This resource cannot produce the requested media type.";
             case 413 -> "The request body is too large.";
             case 414 -> "The request URI is too long.";
-            case 406 -> "This resource cannot produce the requested media type.";
             case 415 -> "This resource does not accept that content type.";
             case 501 -> "The server does not support that method.";
             default -> "An unexpected error occurred.";

@@ -2,6 +2,7 @@ package dev.codeai.integrations.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codeai.integrations.integration.FakeUpstreams;
 import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.security.TestTokens;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +107,19 @@ class HttpFuzzIT {
             h.replaceAll((k, v) -> v.length() > 80 ? v.substring(0, 80) + "… (" + v.length() + ")" : v);
             return "case " + index + ": " + method + " " + (path.length() > 200 ? path.substring(0, 200) + "…" : path)
                     + " " + h + " body: " + shown;
+        }
+    }
+
+    /**
+     * The fake upstreams answer 404 to everything (a valid call is a passed-through 4xx, not a 502 for an upstream
+     * that is not there) and every breaker starts closed, so a 5xx can only be the gateway's own.
+     */
+    @BeforeEach
+    void upstreamsAnswerAndBreakersAreClosed() throws Exception {
+        FakeUpstreams.server().resetAll();
+        for (String name : NAMES) {
+            Gateway.send("POST", "/integrations/" + name + "/circuit/reset", Optional.of(TestTokens.admin()),
+                    Optional.empty(), "");
         }
     }
 
