@@ -100,11 +100,14 @@ public class DeliveryStore {
                     connection.commit();
                     return published;
                 } catch (SQLException e) {
-                    connection.rollback();
+                    rollback(connection, e);
                     if (round == 3 || !Jdbc.duplicateKey(e) && !Jdbc.duplicateKey(e.getNextException())) {
                         throw e;
                     }
                     lookUp = true;
+                } catch (RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
                 }
             }
         } catch (SQLException e) {
@@ -231,42 +234,64 @@ public class DeliveryStore {
         List<Claimed> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            List<Claimed> due = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int parameter = 0;
-                select.setObject(++parameter, at);
-                select.setObject(++parameter, at);
-                for (String endpointId : skippedEndpoints) {
-                    select.setString(++parameter, endpointId);
-                }
-                select.setInt(++parameter, limit);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        due.add(claimed(row));
-                    }
-                }
+            try {
+                claim(connection, sql, at, leaseUntil, skippedEndpoints, limit, claimed);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
             }
-            // The lease, guarded again, so that even without row locks (the embedded database) one instance wins.
-            try (PreparedStatement lease = connection.prepareStatement("UPDATE webhook_delivery SET claimed_until = ? "
-                    + "WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
-                for (Claimed delivery : due) {
-                    lease.setObject(1, utc(leaseUntil));
-                    lease.setString(2, delivery.id());
-                    lease.setObject(3, at);
-                    lease.addBatch();
-                }
-                int[] won = due.isEmpty() ? new int[0] : lease.executeBatch();
-                for (int i = 0; i < won.length; i++) {
-                    if (won[i] != 0) {
-                        claimed.add(due.get(i));
-                    }
-                }
-            }
-            connection.commit();
         } catch (SQLException e) {
             throw failure("claim due deliveries", e);
         }
         return claimed;
+    }
+
+    private static void claim(Connection connection, String sql, LocalDateTime at, Instant leaseUntil,
+                              Set<String> skippedEndpoints, int limit, List<Claimed> claimed) throws SQLException {
+        List<Claimed> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 0;
+            select.setObject(++parameter, at);
+            select.setObject(++parameter, at);
+            for (String endpointId : skippedEndpoints) {
+                select.setString(++parameter, endpointId);
+            }
+            select.setInt(++parameter, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    due.add(claimed(row));
+                }
+            }
+        }
+        // The lease, guarded again, so that even without row locks (the embedded database) one instance wins.
+        try (PreparedStatement lease = connection.prepareStatement("UPDATE webhook_delivery SET claimed_until = ? "
+                + "WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
+            for (Claimed delivery : due) {
+                lease.setObject(1, utc(leaseUntil));
+                lease.setString(2, delivery.id());
+                lease.setObject(3, at);
+                lease.addBatch();
+            }
+            int[] won = due.isEmpty() ? new int[0] : lease.executeBatch();
+            for (int i = 0; i < won.length; i++) {
+                if (won[i] != 0) {
+                    claimed.add(due.get(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends a failed transaction, so that no uncommitted work is left for the container to roll back (which it reports
+     * as a failure of the whole EJB or timer method); a connection that is already gone cannot, and need not, roll back.
+     */
+    static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**

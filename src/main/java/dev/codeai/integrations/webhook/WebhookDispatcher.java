@@ -124,7 +124,7 @@ public class WebhookDispatcher {
                     for (DeliveryStore.Claimed delivery : claimed) {
                         if (!reserve(delivery.endpointId())) {
                             excess.add(delivery.id());
-                        } else if (!start(delivery, now)) {
+                        } else if (!started(delivery, now)) {
                             free(delivery.endpointId());
                         }
                     }
@@ -169,6 +169,19 @@ public class WebhookDispatcher {
 
     private void free(String endpointId) {
         perEndpoint.computeIfPresent(endpointId, (id, count) -> count <= 1 ? null : count - 1);
+    }
+
+    /**
+     * {@link #start}, but false as well when starting failed (the database went away while postponing, say): the claim
+     * lapses and the delivery is attempted later, and the endpoint's slot is given back by the caller, not leaked.
+     */
+    private boolean started(DeliveryStore.Claimed delivery, Instant now) {
+        try {
+            return start(delivery, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot start an attempt of delivery {0}: {1}", new Object[] {delivery.id(), e.getMessage()});
+            return false;
+        }
     }
 
     /** Starts the delivery's attempt; false when it was postponed instead (its endpoint's breaker is open). */
