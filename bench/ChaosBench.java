@@ -193,14 +193,25 @@ public final class ChaosBench {
         long up = System.nanoTime();
         boolean back = redisReachable(Duration.ofSeconds(30), true);
         double recovered = (System.nanoTime() - up) / 1e9;
-        weather("redis-after");
-        weather("redis-after");
+        // The shared cache is back once a new key, asked twice, reaches the upstream only once: one such pair every 250 ms.
+        int pairs = 0;
+        boolean cached = false;
+        while (!cached && System.nanoTime() - up < TimeUnit.SECONDS.toNanos(60)) {
+            String key = "redis-after-" + pairs++;
+            weather(key);
+            weather(key);
+            cached = hits(key) == 1;
+            if (!cached) {
+                sleep(250);
+            }
+        }
+        double cacheBack = (System.nanoTime() - up) / 1e9;
         long keysAfter = redisKeys();
-        System.out.printf("  Redis up again: reachable after %.1f s; readiness %s; gauge %s; 2 calls for a new key: upstream hits %d; "
-                + "keys in Redis db: %d before the outage, %d now%n", recovered, readyRedis(), gauge(), hits("redis-after"),
-                keysBefore, keysAfter);
+        System.out.printf("  Redis up again: readiness reachable after %.1f s; the shared cache served a hit again after %.1f s "
+                + "(%d new keys asked twice); readiness %s; gauge %s; keys in Redis db: %d before the outage, %d now%n", recovered,
+                cacheBack, pairs, readyRedis(), gauge(), keysBefore, keysAfter);
         check(back, "redis: reported reachable again within 30 s");
-        check(hits("redis-after") == 1, "redis: the shared cache serves hits again after the outage");
+        check(cached, "redis: the shared cache serves hits again within 60 s of the outage");
         check(keysAfter > keysBefore, "redis: new entries are written to Redis again");
     }
 
@@ -218,12 +229,16 @@ public final class ChaosBench {
         AtomicBoolean polling = new AtomicBoolean(true);
         AtomicLong outageStart = new AtomicLong();
         AtomicLong outageEnd = new AtomicLong();
+        AtomicLong readyAfter = new AtomicLong();
         Thread poller = new Thread(() -> {
             String last = "";
             while (polling.get()) {
                 JsonAnswer ready = get("/health/ready");
                 String state = ready.status + (ready.body.contains("\"database\"") && ready.body.matches("(?s).*\"database\"[^}]*\"DOWN\".*")
                         ? " database DOWN" : "");
+                if (ready.status == 200 && outageEnd.get() != 0 && readyAfter.get() == 0) {
+                    readyAfter.set(System.nanoTime() - outageEnd.get());
+                }
                 if (!state.equals(last)) {
                     readiness.add(String.format("%.1f s: %s", (System.nanoTime() - outageStart.get()) / 1e9, state));
                     last = state;
@@ -287,8 +302,8 @@ public final class ChaosBench {
         inFlight.release(32);
         waitFor(Duration.ofSeconds(60), () -> outageEnd.get() != 0);
         long afterOutage = System.nanoTime();
-        waitFor(Duration.ofSeconds(60), () -> get("/health/ready").status == 200);
-        double readyAgain = (System.nanoTime() - outageEnd.get()) / 1e9;
+        waitFor(Duration.ofSeconds(60), () -> readyAfter.get() != 0);
+        double readyAgain = readyAfter.get() / 1e9;
         polling.set(false);
         poller.join();
 
@@ -298,7 +313,7 @@ public final class ChaosBench {
         System.out.printf("  503 answers: %d, answered in p50 %.0f ms, max %.0f ms%n", refusalMillis.size(),
                 percentile(refusalMillis, 50), percentile(refusalMillis, 100));
         System.out.println("  readiness transitions (time since the outage began): " + readiness);
-        System.out.printf("  ready again %.1f s after the database came back%n", readyAgain);
+        System.out.printf("  ready again %.1f s after the database came back (readiness polled every 250 ms)%n", readyAgain);
         check(outcomes.keySet().stream().allMatch(o -> o.equals("202") || o.equals("503 problem+json Retry-After 5")),
                 "postgres: publications answer only 202 or 503 problem+json with Retry-After: " + outcomes.keySet());
         check(!refused.isEmpty(), "postgres: some publications were refused during the outage");
