@@ -88,7 +88,7 @@ class ProblemMapperTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
-        assertThat((String) response.getEntity()).contains("nothing was done or stored").doesNotContain("5432");
+        assertThat((String) response.getEntity()).contains("the request was not completed").doesNotContain("5432");
         assertThat(shuttingDown.getStatus()).isEqualTo(503);
         assertThat(otherSql.getStatus()).isEqualTo(500);
     }
