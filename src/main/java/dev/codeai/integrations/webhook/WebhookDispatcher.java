@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,7 +72,15 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "codeai.webhooks.allowed-cidrs", defaultValue = " ")
     String allowedCidrs;
 
+    /** Retries due within this long get a wake-up of their own; later ones are left to the 1-second timer. */
+    private static final Duration WAKE_HORIZON = Duration.ofMinutes(1);
+    /** Wake-ups are kept to one per this many milliseconds (the end of each slot), however many retries fall in it. */
+    private static final long WAKE_SLOT_MILLIS = 100;
+
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
+    /** The slots (epoch millis / WAKE_SLOT_MILLIS) that have a wake-up scheduled. */
+    private final Set<Long> wakeSlots = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService wakeUps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     /** Attempts in flight per endpoint id (present only while some are). */
@@ -83,6 +93,7 @@ public class WebhookDispatcher {
     @PostConstruct
     void start() {
         httpThreads = Executors.newFixedThreadPool(4, threads);
+        wakeUps = Executors.newSingleThreadScheduledExecutor(threads);
         attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), httpThreads);
         log = new AttemptLog(store.dataSource(), settings);
         writer = new AttemptWriter(log, threads);
@@ -91,6 +102,7 @@ public class WebhookDispatcher {
     @PreDestroy
     void stop() {
         writer.stop();
+        wakeUps.shutdownNow();
         httpThreads.shutdownNow();
     }
 
@@ -140,6 +152,32 @@ public class WebhookDispatcher {
             LOG.log(Level.WARNING, "Webhook dispatch round failed; the timer tries again: {0}", e.getMessage());
         } finally {
             running.set(false);
+        }
+    }
+
+    /**
+     * Runs a dispatch round just after {@code due}, so a retry starts when it falls due rather than at the next tick of
+     * the 1-second timer (which would add up to a second, a whole second for attempts that the timer itself started:
+     * bench/chaos). At most one wake-up per {@value #WAKE_SLOT_MILLIS} ms; retries further off than
+     * {@link #WAKE_HORIZON} are left to the timer, for which a second is within their jitter.
+     */
+    private void wakeAt(Instant due) {
+        long delay = Duration.between(clock.instant(), due).toMillis();
+        if (delay > WAKE_HORIZON.toMillis()) {
+            return;
+        }
+        long slot = Math.floorDiv(due.toEpochMilli(), WAKE_SLOT_MILLIS);
+        if (!wakeSlots.add(slot)) {
+            return;
+        }
+        long untilSlotEnd = (slot + 1) * WAKE_SLOT_MILLIS - clock.millis();
+        try {
+            wakeUps.schedule(() -> {
+                wakeSlots.remove(slot);
+                kick();
+            }, Math.max(0, untilSlotEnd), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            wakeSlots.remove(slot); // stopping: the timer (or the next start) picks the retry up
         }
     }
 
@@ -210,7 +248,10 @@ public class WebhookDispatcher {
                     Instant finished = clock.instant();
                     Redelivery.Decision decision = decide(delivery, attempt, true, finished);
                     return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, true, finished))
-                            .thenAccept(recorded -> announce(delivery, attempt, decision, recorded, finished));
+                            .thenAccept(recorded -> {
+                                decision.nextAttempt().ifPresent(this::wakeAt);
+                                announce(delivery, attempt, decision, recorded, finished);
+                            });
                 })
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
