@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -67,27 +68,7 @@ public final class CanonicalJson {
     }
 
     private static void writeString(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        Jsons.string(out, text);
     }
 
     /** ECMAScript's Number.prototype.toString of {@code d} (ECMA-262 §6.1.6.1.20), for finite values. */

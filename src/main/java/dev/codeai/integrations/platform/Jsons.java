@@ -31,14 +31,20 @@ public final class Jsons {
         return json.append('}').toString();
     }
 
-    /** Appends {@code text} as a JSON string (RFC 8259 §7 escapes). */
-    static StringBuilder string(StringBuilder json, String text) {
+    /**
+     * Appends {@code text} as a JSON string with the escapes of ECMAScript's JSON.stringify (RFC 8785 §3.2.2.2):
+     * quote, backslash, b, f, n, r and t after a backslash, other control characters as a six-character backslash-u
+     * escape, everything else as it is.
+     */
+    public static StringBuilder string(StringBuilder json, String text) {
         json.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");

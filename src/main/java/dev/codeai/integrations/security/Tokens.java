@@ -1,5 +1,6 @@
 package dev.codeai.integrations.security;
 
+import dev.codeai.integrations.platform.Jsons;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -43,21 +44,6 @@ public record Tokens(String issuer, String audience, PrivateKey key) {
 
     /** A JSON string literal. */
     static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Jsons.string(new StringBuilder(), text).toString();
     }
 }
