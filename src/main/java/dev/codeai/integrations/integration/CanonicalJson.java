@@ -1,6 +1,6 @@
 package dev.codeai.integrations.integration;
 
-import dev.codeai.integrations.platform.Jsons;
+import dev.codeai.integrations.platform.JsonText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -68,7 +68,7 @@ public final class CanonicalJson {
     }
 
     private static void writeString(String text, StringBuilder out) {
-        Jsons.string(out, text);
+        JsonText.string(out, text);
     }
 
     /** ECMAScript's Number.prototype.toString of {@code d} (ECMA-262 §6.1.6.1.20), for finite values. */

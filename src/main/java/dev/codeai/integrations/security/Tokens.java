@@ -1,6 +1,6 @@
 package dev.codeai.integrations.security;
 
-import dev.codeai.integrations.platform.Jsons;
+import dev.codeai.integrations.platform.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -44,6 +44,6 @@ public record Tokens(String issuer, String audience, PrivateKey key) {
 
     /** A JSON string literal. */
     static String json(String text) {
-        return Jsons.string(new StringBuilder(), text).toString();
+        return JsonText.string(new StringBuilder(), text).toString();
     }
 }

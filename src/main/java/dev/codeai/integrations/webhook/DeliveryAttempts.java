@@ -1,7 +1,7 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.integration.RetryAfter;
-import dev.codeai.integrations.platform.Jsons;
+import dev.codeai.integrations.platform.JsonText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +109,6 @@ final class DeliveryAttempts {
     }
 
     private static String json(Map<String, String> headers) {
-        return Jsons.object(headers);
+        return JsonText.object(headers);
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonsTest {
+class JsonTextTest {
 
     @Test
     void writesAnObjectOfStringsThatAJsonParserReadsBackExactly() {
@@ -17,12 +17,12 @@ class JsonsTest {
         map.put("quote\"back\\slash", "line\nreturn\rtab\tbell\u0007 é 😀 </script>");
         map.put("empty", "");
 
-        String json = Jsons.object(map);
+        String json = JsonText.object(map);
         JsonObject read = Jsons.PROVIDER.createReader(new StringReader(json)).readObject();
 
         assertThat(json).startsWith("{\"Content-Type\":\"application/json\",").contains("\\u0007");
         assertThat(read.keySet()).containsExactlyElementsOf(map.keySet());
         map.forEach((name, value) -> assertThat(read.getString(name)).isEqualTo(value));
-        assertThat(Jsons.object(Map.of())).isEqualTo("{}");
+        assertThat(JsonText.object(Map.of())).isEqualTo("{}");
     }
 }
