@@ -41,7 +41,7 @@ public class EventsResource {
         if (!errors.isEmpty()) {
             throw new WebhookProblems.InvalidFields(errors);
         }
-        DeliveryStore.Published published = events.publish(event.id(), event.type(), event.data());
+        EventStore.Published published = events.publish(event.id(), event.type(), event.data());
         return Response.accepted(new WebhookViews.Accepted(published.eventId(), published.deliveries())).build();
     }
 
@@ -70,10 +70,10 @@ public class EventsResource {
         if (!errors.isEmpty()) {
             throw new WebhookProblems.InvalidFields(errors);
         }
-        List<DeliveryStore.Published> published = events.publishAll(batch);
+        List<EventStore.Published> published = events.publishAll(batch);
         return Response.accepted(new WebhookViews.AcceptedBatch(published.stream()
                 .map(p -> new WebhookViews.Accepted(p.eventId(), p.deliveries())).toList(),
-                published.stream().filter(p -> !p.repeat()).mapToInt(DeliveryStore.Published::deliveries).sum())).build();
+                published.stream().filter(p -> !p.repeat()).mapToInt(EventStore.Published::deliveries).sum())).build();
     }
 
     /** The event in {@code body}, its problems added to {@code errors} with field names after {@code prefix}. */

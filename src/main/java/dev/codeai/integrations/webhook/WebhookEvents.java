@@ -22,7 +22,7 @@ import java.util.Optional;
 public class WebhookEvents {
 
     @Inject
-    DeliveryStore store;
+    EventStore store;
 
     @Inject
     WebhookSettings settings;
@@ -38,28 +38,28 @@ public class WebhookEvents {
     }
 
     /** Publishes an event to its subscribers; {@code id} empty means a new one. */
-    public DeliveryStore.Published publish(Optional<String> id, String type, JsonValue data) {
+    public EventStore.Published publish(Optional<String> id, String type, JsonValue data) {
         return publish(List.of(new Event(id, type, data)), Optional.empty()).get(0);
     }
 
     /** Publishes events to their subscribers in one transaction: all are stored, or none. */
-    public List<DeliveryStore.Published> publishAll(List<Event> events) {
+    public List<EventStore.Published> publishAll(List<Event> events) {
         return publish(events, Optional.empty());
     }
 
     /** Publishes a platform event to the endpoints named {@code endpointName} and to its subscribers. */
-    public DeliveryStore.Published publishTo(String endpointName, String type, JsonValue data) {
+    public EventStore.Published publishTo(String endpointName, String type, JsonValue data) {
         return publish(List.of(new Event(Optional.empty(), type, data)), Optional.of(endpointName)).get(0);
     }
 
-    private List<DeliveryStore.Published> publish(List<Event> events, Optional<String> endpointName) {
+    private List<EventStore.Published> publish(List<Event> events, Optional<String> endpointName) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<DeliveryStore.NewEvent> stored = events.stream().map(event -> new DeliveryStore.NewEvent(
+        List<EventStore.NewEvent> stored = events.stream().map(event -> new EventStore.NewEvent(
                 event.id().orElseGet(Ids::next), event.type(), Jsons.PROVIDER.createObjectBuilder().add("event", event.type())
                         .add("data", event.data()).add("timestamp", now.toString()).build().toString())).toList();
-        List<DeliveryStore.Published> published = store.publish(stored, (endpoints, event) -> endpoints.stream()
+        List<EventStore.Published> published = store.publish(stored, (endpoints, event) -> endpoints.stream()
                 .filter(e -> endpointName.filter(e.name()::equals).isPresent() || Subscriptions.matches(e.events(), event.type()))
-                .map(e -> new DeliveryStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList(), now);
+                .map(e -> new EventStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList(), now);
         if (published.stream().anyMatch(p -> !p.repeat() && p.deliveries() > 0)) {
             dispatcher.kick();
         }

@@ -156,10 +156,12 @@ class AttemptLogTest {
     private static final class Fixture {
 
         final DeliveryStore store = new DeliveryStore();
+        final EventStore publisher = new EventStore();
         final AttemptLog log;
 
         Fixture(DataSource database) throws Exception {
             store.dataSource = database;
+            publisher.dataSource = database;
             store.detect();
             for (String table : List.of("webhook_delivery_attempt", "webhook_delivery", "webhook_event", "webhook_endpoint")) {
                 store.update("DELETE FROM " + table);
@@ -180,8 +182,8 @@ class AttemptLogTest {
             List<String> events = new ArrayList<>();
             for (String endpoint : endpoints) {
                 String event = UUID.randomUUID().toString();
-                store.publish(List.of(new DeliveryStore.NewEvent(event, "test", "{}")),
-                        (active, stored) -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW);
+                publisher.publish(List.of(new EventStore.NewEvent(event, "test", "{}")),
+                        (active, stored) -> List.of(new EventStore.Target(endpoint, 3)), NOW);
                 events.add(event);
             }
             List<DeliveryStore.Claimed> claimed = new ArrayList<>(store.claim(100, NOW.plusSeconds(1), NOW.plusSeconds(60),

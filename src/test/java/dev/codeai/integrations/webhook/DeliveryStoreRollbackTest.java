@@ -47,8 +47,8 @@ class DeliveryStoreRollbackTest {
     void aClaimThatLosesItsConnectionRollsBack() {
         DeliveryStore store = store();
         String endpoint = endpoint(store);
-        store.publish(List.of(new DeliveryStore.NewEvent("e-1", "test", "{}")),
-                (active, event) -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW);
+        events(store).publish(List.of(new EventStore.NewEvent("e-1", "test", "{}")),
+                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW);
         failOn = "UPDATE webhook_delivery SET claimed_until";
         calls.clear();
 
@@ -64,14 +64,21 @@ class DeliveryStoreRollbackTest {
         failOn = "INSERT INTO webhook_delivery ";
         calls.clear();
 
-        assertThatThrownBy(() -> store.publish(List.of(new DeliveryStore.NewEvent("e-2", "test", "{}")),
-                (active, event) -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW))
+        assertThatThrownBy(() -> events(store).publish(List.of(new EventStore.NewEvent("e-2", "test", "{}")),
+                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW))
                 .isInstanceOf(RuntimeException.class);
         assertThat(calls).containsSubsequence("rollback", "close").doesNotContain("commit");
         failOn = null;
-        assertThat(store.publish(List.of(new DeliveryStore.NewEvent("e-2", "test", "{}")),
-                (active, event) -> List.of(new DeliveryStore.Target(endpoint, 3)), NOW).get(0).repeat())
+        assertThat(events(store).publish(List.of(new EventStore.NewEvent("e-2", "test", "{}")),
+                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW).get(0).repeat())
                 .as("nothing of the failed publication was stored").isFalse();
+    }
+
+    /** Publishing over the same failing connections as {@code store}. */
+    private static EventStore events(DeliveryStore store) {
+        EventStore events = new EventStore();
+        events.dataSource = store.dataSource;
+        return events;
     }
 
     private DeliveryStore store() {
