@@ -19,9 +19,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The delivery engine's SQL on the deliveries (publishing is {@link EventStore}'s): claims of due deliveries (on PostgreSQL {@code SELECT … FOR UPDATE SKIP LOCKED}, then a lease in {@code claimed_until}
- * that every instance respects, so a crashed instance's claims lapse and resume elsewhere), and each attempt's
- * outcome written with the endpoint's breaker columns in one transaction. Times are UTC.
+ * The delivery engine's SQL on the deliveries (publishing is {@link EventStore}'s, attempt outcomes
+ * {@link AttemptLog}'s): claims of due deliveries (on PostgreSQL {@code SELECT … FOR UPDATE SKIP LOCKED}, then a lease
+ * in {@code claimed_until} that every instance respects, so a crashed instance's claims lapse and resume elsewhere),
+ * releases, postponements and the half-open probe of an endpoint. Times are UTC.
  */
 @ApplicationScoped
 public class DeliveryStore {
