@@ -10,21 +10,37 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Maps the deploy-time override {@code codeai.bulkhead.<integration>.concurrency} (a system property, or the
- * environment variable {@code CODEAI_BULKHEAD_<INTEGRATION>_CONCURRENCY}) onto the key SmallRye reads for the
- * generated bulkhead, {@code <bulkhead class>/call/Bulkhead/value}. Its ordinal is below system properties and
- * environment variables, so that SmallRye key, when also set there, wins. Immutable once built.
+ * Maps the deploy-time overrides {@code codeai.bulkhead.<integration>.concurrency} and {@code ….queue} (system
+ * properties, or the environment variables {@code CODEAI_BULKHEAD_<INTEGRATION>_CONCURRENCY} and {@code …_QUEUE})
+ * onto the keys SmallRye reads for the generated bulkhead, {@code <bulkhead class>/call/Bulkhead/value} and
+ * {@code …/waitingTaskQueue}. Its ordinal is below system properties and environment variables, so those SmallRye
+ * keys, when also set there, win. Immutable once built.
  */
 public final class BulkheadConfigSource implements ConfigSource {
 
     static final String PREFIX = "codeai.bulkhead.";
-    static final String SUFFIX = ".concurrency";
     private static final String ENV_PREFIX = "CODEAI_BULKHEAD_";
-    private static final String ENV_SUFFIX = "_CONCURRENCY";
-    private static final String KEY_SUFFIX = "/call/Bulkhead/value";
+    private static final String KEY_INFIX = "/call/Bulkhead/";
     private static final String CLASS_SUFFIX = "Bulkhead";
 
-    /** Values by {@link #normalized} integration name. */
+    /** A setting of the bulkhead: its name in {@code codeai.bulkhead.*} and the annotation member it sets. */
+    enum Setting {
+        CONCURRENCY("concurrency", "value"), QUEUE("queue", "waitingTaskQueue");
+
+        private final String suffix;
+        private final String member;
+
+        Setting(String name, String member) {
+            this.suffix = "." + name;
+            this.member = member;
+        }
+
+        private String envSuffix() {
+            return suffix.replace('.', '_').toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** Values by {@link #normalized} integration name and setting, e.g. {@code GITHUBAPI/waitingTaskQueue}. */
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> names = new TreeSet<>();
 
@@ -33,24 +49,19 @@ public final class BulkheadConfigSource implements ConfigSource {
     }
 
     BulkheadConfigSource(Map<String, String> properties, Map<String, String> environment) {
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.endsWith(ENV_SUFFIX)
-                    && name.length() > ENV_PREFIX.length() + ENV_SUFFIX.length()) {
-                values.put(normalized(name.substring(ENV_PREFIX.length(), name.length() - ENV_SUFFIX.length())), value);
-            }
-        });
-        properties.forEach((name, value) -> {
-            if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name.length() > PREFIX.length() + SUFFIX.length()) {
-                String integration = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
-                values.put(normalized(integration), value);
-                names.add(key(integration));
-            }
-        });
+        for (Setting setting : Setting.values()) {
+            environment.forEach((name, value) -> integration(name, ENV_PREFIX, setting.envSuffix())
+                    .ifPresent(integration -> values.put(normalized(integration) + "/" + setting.member, value)));
+            properties.forEach((name, value) -> integration(name, PREFIX, setting.suffix).ifPresent(integration -> {
+                values.put(normalized(integration) + "/" + setting.member, value);
+                names.add(key(integration, setting));
+            }));
+        }
     }
 
-    /** SmallRye's key for the bulkhead of {@code integration}. */
-    static String key(String integration) {
-        return ClassNames.bulkheadQualified(integration) + KEY_SUFFIX;
+    /** SmallRye's key for {@code setting} of the bulkhead of {@code integration}. */
+    static String key(String integration, Setting setting) {
+        return ClassNames.bulkheadQualified(integration) + KEY_INFIX + setting.member;
     }
 
     @Override
@@ -60,7 +71,7 @@ public final class BulkheadConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        return integrationOf(propertyName).map(values::get).orElse(null);
+        return settingOf(propertyName).map(values::get).orElse(null);
     }
 
     @Override
@@ -73,14 +84,22 @@ public final class BulkheadConfigSource implements ConfigSource {
         return 275;
     }
 
-    /** The normalized integration of a bulkhead key, e.g. {@code GITHUBAPI} of {@code …GitHubAPIBulkhead/call/…}. */
-    private static Optional<String> integrationOf(String propertyName) {
+    /** The integration named between {@code prefix} and {@code suffix}, when there is one. */
+    private static Optional<String> integration(String name, String prefix, String suffix) {
+        return name.startsWith(prefix) && name.endsWith(suffix) && name.length() > prefix.length() + suffix.length()
+                ? Optional.of(name.substring(prefix.length(), name.length() - suffix.length())) : Optional.empty();
+    }
+
+    /** The normalized integration and member of a bulkhead key: {@code GITHUBAPI/value} of {@code …/Bulkhead/value}. */
+    private static Optional<String> settingOf(String propertyName) {
         String prefix = ClassNames.PACKAGE + ".";
-        if (!propertyName.startsWith(prefix) || !propertyName.endsWith(CLASS_SUFFIX + KEY_SUFFIX)) {
-            return Optional.empty();
+        for (Setting setting : Setting.values()) {
+            Optional<String> integration = integration(propertyName, prefix, CLASS_SUFFIX + KEY_INFIX + setting.member);
+            if (integration.isPresent()) {
+                return Optional.of(normalized(integration.get()) + "/" + setting.member);
+            }
         }
-        return Optional.of(normalized(propertyName.substring(prefix.length(),
-                propertyName.length() - CLASS_SUFFIX.length() - KEY_SUFFIX.length())));
+        return Optional.empty();
     }
 
     /** Letters and digits only, upper case: {@code my-api}, {@code MyApi} and {@code MY_API} are one integration. */

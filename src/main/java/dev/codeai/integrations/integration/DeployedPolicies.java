@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
  * The timeout, retry count and breaker delay a generated bean really runs with: the DSL's values unless the
  * standard MicroProfile Fault Tolerance keys ({@code <bean class>/call/Timeout/value}, {@code …/Retry/maxRetries},
  * {@code …/CircuitBreaker/delay}, all in milliseconds as generated) override them at deploy time; likewise
- * the rate limit ({@link #rateLimit}) and the bulkhead ({@link #bulkheadConcurrency}).
+ * the rate limit ({@link #rateLimit}) and the bulkhead ({@link #bulkheadConcurrency}, {@link #bulkheadQueue}).
  */
 @ApplicationScoped
 public class DeployedPolicies {
@@ -76,8 +76,17 @@ public class DeployedPolicies {
      * (mapped by {@link BulkheadConfigSource}) or SmallRye's own key, else the generated default.
      */
     public int bulkheadConcurrency(ResolvedIntegration integration) {
-        return config.getOptionalValue(BulkheadConfigSource.key(integration.name()), Integer.class)
-                .orElse(BulkheadGenerator.DEFAULT_CONCURRENCY);
+        return config.getOptionalValue(BulkheadConfigSource.key(integration.name(),
+                BulkheadConfigSource.Setting.CONCURRENCY), Integer.class).orElse(BulkheadGenerator.DEFAULT_CONCURRENCY);
+    }
+
+    /**
+     * The calls that may wait in the queue of the integration's bulkhead: {@code codeai.bulkhead.<integration>.queue}
+     * (mapped by {@link BulkheadConfigSource}) or SmallRye's own key, else the generated default.
+     */
+    public int bulkheadQueue(ResolvedIntegration integration) {
+        return config.getOptionalValue(BulkheadConfigSource.key(integration.name(),
+                BulkheadConfigSource.Setting.QUEUE), Integer.class).orElse(BulkheadGenerator.DEFAULT_QUEUE);
     }
 
     private static String key(ResolvedIntegration integration, String annotationKey) {
