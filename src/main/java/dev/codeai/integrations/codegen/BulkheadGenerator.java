@@ -4,11 +4,14 @@ import dev.codeai.integrations.dsl.model.Integration;
 
 /**
  * Writes the bulkhead of one integration: a bean in front of its fault-tolerance bean whose {@code call} carries
- * only {@code @Bulkhead}. It is a bean of its own because SmallRye applies a bulkhead on the same method inside
- * the retry and the breaker: each attempt would need a permit (a call waiting between retries would hold its request
- * thread without one), and the breaker would count every rejection as a success, so a hanging upstream whose excess
- * calls are rejected would never open it, and a rejected half-open probe would close it. In front of the bean, a
- * full bulkhead is never retried and never seen by the breaker.
+ * only {@code @Asynchronous} and {@code @Bulkhead}. It is asynchronous because MicroProfile's
+ * {@code waitingTaskQueue} applies to asynchronous methods only; it returns a {@code Future}, not a
+ * {@code CompletionStage}, because SmallRye takes a queued {@code Future} out of the queue when it is cancelled,
+ * which a caller whose budget ran out needs. It is a bean of its own because SmallRye applies a bulkhead on the
+ * same method inside the retry and the breaker: each attempt would need a permit (a call waiting between retries
+ * would hold its thread without one), and the breaker would count every rejection as a success, so a hanging
+ * upstream whose excess calls are rejected would never open it, and a rejected half-open probe would close it. In
+ * front of the bean, a full bulkhead is never retried and never seen by the breaker.
  */
 public final class BulkheadGenerator {
 
@@ -18,6 +21,14 @@ public final class BulkheadGenerator {
      * grows), while 32 calls in flight carry about 320 calls/s at 100 ms upstream latency.
      */
     public static final int DEFAULT_CONCURRENCY = 32;
+
+    /**
+     * Calls that wait for a free slot unless {@code codeai.bulkhead.<integration>.queue} says otherwise: as many as
+     * run, so a burst of twice the concurrency rides out one round of upstream latency instead of half of it being
+     * refused, while a hanging upstream holds at most twice its concurrency in request threads (each queued caller
+     * waits on its own, at most its call budget). Beyond that a 503 at once tells the caller more than a long wait.
+     */
+    public static final int DEFAULT_QUEUE = 32;
 
     private BulkheadGenerator() {
     }
@@ -34,17 +45,25 @@ public final class BulkheadGenerator {
                 + "import dev.codeai.integrations.integration.UpstreamResponse;\n"
                 + "import jakarta.enterprise.context.ApplicationScoped;\n"
                 + "import jakarta.inject.Inject;\n"
+                + "import java.util.concurrent.CompletableFuture;\n"
+                + "import java.util.concurrent.Future;\n"
+                + "import org.eclipse.microprofile.faulttolerance.Asynchronous;\n"
                 + "import org.eclipse.microprofile.faulttolerance.Bulkhead;\n\n"
                 + "/**\n * The bulkhead of integration " + name + " (line " + integration.position().line()
-                + "): at most " + DEFAULT_CONCURRENCY + " calls in flight; a further one\n * is rejected at once, "
-                + "before any retry or breaker. Override with codeai.bulkhead." + name + ".concurrency.\n */\n"
+                + "): at most " + DEFAULT_CONCURRENCY + " calls in flight and " + DEFAULT_QUEUE + " waiting;\n"
+                + " * a further one is rejected at once, before any retry or breaker. A call its caller abandoned never\n"
+                + " * runs (Call.admit). Override with codeai.bulkhead." + name + ".concurrency and codeai.bulkhead." + name
+                + ".queue.\n */\n"
                 + "@ApplicationScoped\n"
                 + "@IntegrationName(\"" + name + "\")\n"
                 + "public class " + cls + " implements IntegrationBulkhead {\n\n"
                 + "    @Inject\n    @IntegrationName(\"" + name + "\")\n    IntegrationBean integration;\n\n"
                 + "    @Override\n"
-                + "    @Bulkhead(" + DEFAULT_CONCURRENCY + ")\n"
-                + "    public UpstreamResponse call(Call call) {\n        return integration.call(call);\n    }\n"
+                + "    @Asynchronous\n"
+                + "    @Bulkhead(value = " + DEFAULT_CONCURRENCY + ", waitingTaskQueue = " + DEFAULT_QUEUE + ")\n"
+                + "    public Future<UpstreamResponse> call(Call call) {\n"
+                + "        call.admit();\n"
+                + "        return CompletableFuture.completedFuture(integration.call(call));\n    }\n"
                 + "}\n";
     }
 }

@@ -5,13 +5,20 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One logical call of an operation: validated arguments (defaults applied) and the idempotency key that
  * every retry of it reuses. Counts its HTTP attempts; safe to share with the fault-tolerance threads.
+ * It leaves its bulkhead's queue exactly once: either it is {@linkplain #admit admitted} to run, or its caller
+ * {@linkplain #abandon abandons} it, after which it never runs.
  */
 public final class Call {
+
+    /** Where the call is with respect to its bulkhead. */
+    private enum Admission { WAITING, ADMITTED, ABANDONED }
 
     private final ResolvedIntegration integration;
     private final Operation operation;
@@ -21,6 +28,7 @@ public final class Call {
     private final Duration budget;
     private final long startedNanos = System.nanoTime();
     private final Optional<Payload> payload;
+    private final AtomicReference<Admission> admission = new AtomicReference<>(Admission.WAITING);
 
     /** {@code budget}: the whole call's time, all attempts and waits (DSL.md §5.4 "Call budget"). */
     public Call(ResolvedIntegration integration, Operation operation, Map<String, JsonValue> arguments,
@@ -47,6 +55,22 @@ public final class Call {
     Duration remaining() {
         Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - startedNanos));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * The bulkhead lets the call run: the generated bulkhead bean calls this first, on the fault-tolerance thread.
+     * Throws {@link CancellationException} when the caller has already given up, so an abandoned call never reaches
+     * the upstream, however late the bulkhead gets to it.
+     */
+    public void admit() {
+        if (!admission.compareAndSet(Admission.WAITING, Admission.ADMITTED)) {
+            throw new CancellationException("the caller stopped waiting for this call in its bulkhead's queue");
+        }
+    }
+
+    /** The caller gives up waiting; false when the call was already admitted (it then ends by its own timeouts). */
+    boolean abandon() {
+        return admission.compareAndSet(Admission.WAITING, Admission.ABANDONED);
     }
 
     /** Whether waiting {@code wait} before another attempt would overrun the call's budget. */

@@ -139,15 +139,32 @@ public final class IntegrationProblems {
     }
 
     /**
-     * 503: the integration's bulkhead is full; no request was sent, nothing was retried and its breaker saw nothing.
-     * Slots free as soon as calls in flight end, so the caller may try again in a second.
+     * 503: the integration's bulkhead is full, its queue included, or the call waited in its queue for its whole
+     * budget; no request was sent, nothing was retried and its breaker saw nothing. Slots free as soon as calls in
+     * flight end, so the caller may try again in a second.
      */
     public static final class BulkheadFull extends ApiProblem {
         private static final long serialVersionUID = 1L;
 
-        public BulkheadFull(String integration, int concurrency) {
-            super(503, "Bulkhead full", "Integration " + integration + " already has " + concurrency + " call"
-                    + (concurrency == 1 ? "" : "s") + " in flight, its limit; no request was sent upstream.");
+        /** The bulkhead and its queue were full when the call came. */
+        public static BulkheadFull full(String integration, int concurrency, int queue) {
+            return new BulkheadFull("Integration " + integration + " already has " + calls(concurrency)
+                    + " in flight and " + queue + " waiting, its limits; no request was sent upstream.");
+        }
+
+        /** The call waited {@code waitedMillis} in the queue, all its budget allowed, and was then given up. */
+        public static BulkheadFull waitedOut(String integration, int concurrency, long waitedMillis) {
+            return new BulkheadFull("Integration " + integration + "'s " + calls(concurrency) + " in flight did not"
+                    + " end while this call waited " + waitedMillis + " ms in its bulkhead's queue, all of the call's"
+                    + " budget; no request was sent upstream.");
+        }
+
+        private BulkheadFull(String detail) {
+            super(503, "Bulkhead full", detail);
+        }
+
+        private static String calls(int n) {
+            return n + " call" + (n == 1 ? "" : "s");
         }
 
         @Override

@@ -178,7 +178,8 @@ public class Invoker {
 
     /**
      * The call through the integration's bulkhead and fault-tolerance bean, and what its outcome means for the
-     * caller. A full bulkhead is a 503 at once: before the retry and the breaker, so neither sees it.
+     * caller. A full bulkhead is a 503 at once, and so is a queue wait that used up the call's budget: before the
+     * retry and the breaker, so neither sees it.
      */
     private Invocation callBean(ResolvedIntegration integration, Operation operation, Call call, String cacheKey,
                                 Optional<Duration> ttl, Instant start) {
@@ -186,7 +187,7 @@ public class Invoker {
         String operationName = operation.name();
         IntegrationBulkhead bulkhead = bulkheads.select(new IntegrationName.Literal(name)).get();
         try {
-            UpstreamResponse response = bulkhead.call(call);
+            UpstreamResponse response = BulkheadWait.call(bulkhead, call);
             Optional<io.smallrye.graphql.client.Response> graphql = integration.model().kind() == IntegrationKind.GRAPHQL
                     ? GraphqlAnswer.read(response) : Optional.empty();
             Optional<JsonArray> graphqlErrors = graphql.flatMap(GraphqlAnswer::errors);
@@ -207,7 +208,12 @@ public class Invoker {
                     cacheKey == null ? Optional.empty() : Optional.of("MISS"));
         } catch (BulkheadException e) {
             record(name, operationName, CallOutcomes.Outcome.BULKHEAD_FULL, start, "bulkhead full");
-            throw new IntegrationProblems.BulkheadFull(name, deployed.bulkheadConcurrency(integration));
+            throw IntegrationProblems.BulkheadFull.full(name, deployed.bulkheadConcurrency(integration),
+                    deployed.bulkheadQueue(integration));
+        } catch (BulkheadWait.Expired e) {
+            record(name, operationName, CallOutcomes.Outcome.BULKHEAD_FULL, start, e.getMessage());
+            throw IntegrationProblems.BulkheadFull.waitedOut(name, deployed.bulkheadConcurrency(integration),
+                    e.waited().toMillis());
         } catch (CircuitBreakerOpenException e) {
             throw circuitOpen(integration, operationName, start, call);
         } catch (TimeoutException e) {

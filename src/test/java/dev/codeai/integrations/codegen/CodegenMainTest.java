@@ -60,6 +60,18 @@ class CodegenMainTest {
     }
 
     @Test
+    void theBulkheadBeanQueuesAsynchronousCallsAndAdmitsEachBeforeItsFirstAttempt() throws IOException {
+        CodegenMain.run(args(GOLDEN.resolve("policies.cai")), quiet(), quiet());
+
+        String bulkhead = Files.readString(out.resolve("java").resolve(PACKAGE_DIR).resolve("FixedBulkhead.java"));
+        assertThat(bulkhead).contains("    @Asynchronous\n    @Bulkhead(value = " + BulkheadGenerator.DEFAULT_CONCURRENCY
+                + ", waitingTaskQueue = " + BulkheadGenerator.DEFAULT_QUEUE + ")\n"
+                + "    public Future<UpstreamResponse> call(Call call) {\n"
+                + "        call.admit();\n"
+                + "        return CompletableFuture.completedFuture(integration.call(call));\n");
+    }
+
+    @Test
     void refusesAFileWithErrorsPrintingEveryDiagnosticAndWritingNothing() throws IOException {
         Path bad = out.resolve("bad.cai");
         Files.writeString(bad, "integration A {\n  type: soap\n}\nintegration B {\n  type: rest\n  timeout: 0s\n}\n");
