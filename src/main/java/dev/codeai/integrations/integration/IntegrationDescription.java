@@ -41,8 +41,9 @@ public record IntegrationDescription(String name, String type, String descriptio
     public record RateLimitView(long requests, long windowSeconds) {
     }
 
-    /** The calls in flight the bulkhead admits; a further one is rejected at once (there is no waiting queue). */
-    public record BulkheadView(int concurrency) {
+    /** The calls in flight the bulkhead admits and how many more may wait for a slot; a further one is rejected. */
+    @JsonbPropertyOrder({"concurrency", "queue"})
+    public record BulkheadView(int concurrency, int queue) {
     }
 
     @JsonbPropertyOrder({"name", "description", "method", "path", "cacheSeconds", "arguments"})
@@ -55,7 +56,7 @@ public record IntegrationDescription(String name, String type, String descriptio
     }
 
     static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries,
-                                     Optional<Policies.RateLimit> rateLimit, int bulkheadConcurrency) {
+                                     Optional<Policies.RateLimit> rateLimit, BulkheadView bulkhead) {
         Integration model = resolved.model();
         String baseUrl = resolved.configured() ? model.baseUrl().map(resolved::resolve).map(IntegrationDescription::safe)
                 .orElse(null) : null;
@@ -65,7 +66,7 @@ public record IntegrationDescription(String name, String type, String descriptio
                 resolved.configured(), resolved.unconfigured().orElse(null), auth(model.auth()), timeoutMs, retry,
                 model.circuitBreaker().map(IntegrationDescription::breaker).orElse(null),
                 rateLimit.map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
-                new BulkheadView(bulkheadConcurrency),
+                bulkhead,
                 model.defaultCacheTtl().map(Duration::toSeconds).orElse(null),
                 model.operations().values().stream().map(IntegrationDescription::operation).toList());
     }

@@ -64,7 +64,8 @@ public class IntegrationHealth {
     public IntegrationDescription describe(String name) {
         ResolvedIntegration integration = find(name);
         return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration),
-                deployed.rateLimit(integration), deployed.bulkheadConcurrency(integration));
+                deployed.rateLimit(integration), new IntegrationDescription.BulkheadView(
+                        deployed.bulkheadConcurrency(integration), deployed.bulkheadQueue(integration)));
     }
 
     public IntegrationViews.CircuitReset reset(String name) {

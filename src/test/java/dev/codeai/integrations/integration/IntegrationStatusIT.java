@@ -50,9 +50,9 @@ class IntegrationStatusIT {
                 .doesNotContain("ghp_it_token_not_secret");
         // pom.xml overrides StripeAPI's timeout and retries at deploy time
         assertThat(stripe.body()).contains("\"timeout_ms\":1000", "\"max_retries\":1").doesNotContain("sk_test_it");
-        // and GitHubAPI's bulkhead (codeai.bulkhead.GitHubAPI.concurrency); StripeAPI's is the default
-        assertThat(github.body()).contains("\"bulkhead\":{\"concurrency\":4}");
-        assertThat(stripe.body()).contains("\"bulkhead\":{\"concurrency\":32}");
+        // and GitHubAPI's bulkhead (codeai.bulkhead.GitHubAPI.concurrency and .queue); StripeAPI's is the default
+        assertThat(github.body()).contains("\"bulkhead\":{\"concurrency\":4,\"queue\":4}");
+        assertThat(stripe.body()).contains("\"bulkhead\":{\"concurrency\":32,\"queue\":32}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
