@@ -24,16 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Isolation (issue 8): GitHubAPI's upstream hangs under 200 concurrent calls. Its bulkhead (4 in flight, set in
- * pom.xml through codeai.bulkhead.GitHubAPI.concurrency) admits 4, which hang; the other 196 answer 503 problem+json
- * at once, without a request, a retry or a breaker failure. Meanwhile WeatherAPI's calls keep succeeding; their
- * latencies are printed for docs/RELIABILITY.md, not asserted. The held answers are released at the end.
+ * Isolation (issue 8): GitHubAPI's upstream hangs under 200 concurrent calls. Its bulkhead (4 in flight and 4 in its
+ * queue, set in pom.xml through codeai.bulkhead.GitHubAPI.concurrency and .queue) admits 4, which hang, and queues 4;
+ * the other 192 answer 503 problem+json at once, without a request, a retry or a breaker failure. Meanwhile
+ * WeatherAPI's calls keep succeeding; their latencies are printed for docs/RELIABILITY.md, not asserted. Once the
+ * held answers are released, the 4 queued calls run too.
  */
 class BulkheadIT {
 
     private static final int CALLS = 200;
     private static final int QUIET_CALLS = 20;
-    private static final Pattern CONCURRENCY = Pattern.compile("\"bulkhead\":\\{\"concurrency\":(\\d+)}");
+    private static final Pattern BULKHEAD = Pattern.compile("\"bulkhead\":\\{\"concurrency\":(\\d+),\"queue\":(\\d+)}");
     private static final Pattern REJECTIONS = Pattern.compile(
             "codeai_integration_calls_total\\{[^}]*outcome=\"bulkhead_full\"[^}]*} ([0-9.]+)");
 
@@ -61,9 +62,12 @@ class BulkheadIT {
     }
 
     @Test
-    void aHangingUpstreamFillsOnlyItsOwnBulkheadWhileAnotherIntegrationKeepsAnswering() throws Exception {
-        int concurrency = concurrency("GitHubAPI");
+    void aHangingUpstreamFillsOnlyItsOwnBulkheadAndQueueWhileAnotherIntegrationKeepsAnswering() throws Exception {
+        int concurrency = bulkhead("GitHubAPI", 1);
+        int queue = bulkhead("GitHubAPI", 2);
         assertThat(concurrency).as("pom.xml sets codeai.bulkhead.GitHubAPI.concurrency=4").isEqualTo(4);
+        assertThat(queue).as("pom.xml sets codeai.bulkhead.GitHubAPI.queue=4").isEqualTo(4);
+        int waiting = concurrency + queue;
         double rejectedBefore = rejections();
         List<Long> before = weatherLatencies("before");
         held.hold();
@@ -73,12 +77,13 @@ class BulkheadIT {
             calls.add(Timed.send(http, invoke("GitHubAPI", "get_user", "{\"username\":\"held-" + i + "\"}")));
         }
         Poll.until(Duration.ofSeconds(15), () -> calls.stream().filter(c -> c.answer.isDone()).count(),
-                done -> done >= CALLS - concurrency && held.waiting() == concurrency);
+                done -> done >= CALLS - waiting && held.waiting() == concurrency);
         List<Long> during = weatherLatencies("during");
         List<Timed> answered = calls.stream().filter(c -> c.answer.isDone()).toList();
 
         assertThat(held.waiting()).as("calls hanging upstream").isEqualTo(concurrency);
-        assertThat(answered).hasSize(CALLS - concurrency);
+        assertThat(answered).as("answered while the upstream hangs: all but the running and the queued calls")
+                .hasSize(CALLS - waiting);
         for (Timed call : answered) {
             HttpResponse<String> rejected = call.answer.join();
             assertThat(rejected.statusCode()).isEqualTo(503);
@@ -86,21 +91,23 @@ class BulkheadIT {
             assertThat(rejected.headers().firstValue("Retry-After")).contains("1");
             assertThat(rejected.headers().firstValue("X-Integration-Attempts")).contains("0");
             assertThat(rejected.body()).contains("\"title\":\"Bulkhead full\"", "Integration GitHubAPI already has "
-                    + concurrency + " calls in flight");
+                    + concurrency + " calls in flight and " + queue + " waiting");
         }
         assertThat(Gateway.get("/integrations/GitHubAPI/health").body()).contains("\"circuit_state\":\"closed\"");
-        assertThat(rejections() - rejectedBefore).isEqualTo(CALLS - concurrency);
+        assertThat(rejections() - rejectedBefore).isEqualTo(CALLS - waiting);
 
         held.release();
         List<Timed> admitted = calls.stream().filter(c -> !answered.contains(c)).toList();
         for (Timed call : admitted) {
             assertThat(call.answer.join().statusCode()).isEqualTo(200);
         }
-        // WireMock journals a request once answered: the admitted calls, nothing retried, no rejected call sent.
-        upstream.verify(concurrency, getRequestedFor(urlPathMatching("/github/users/held-.*")));
-        System.out.printf("BulkheadIT: GitHubAPI %d calls, %d admitted and held, %d rejected with 503 "
-                        + "(p50 %d ms, max %d ms)%n", CALLS, admitted.size(), answered.size(),
-                percentile(millis(answered), 50), percentile(millis(answered), 100));
+        // WireMock journals a request once answered: the running and the queued calls, nothing retried, no
+        // rejected call sent.
+        upstream.verify(waiting, getRequestedFor(urlPathMatching("/github/users/held-.*")));
+        System.out.printf("BulkheadIT: GitHubAPI %d calls, %d admitted (%d held upstream, %d queued), %d rejected "
+                        + "with 503 (p50 %d ms, max %d ms); admitted answered 200 after release%n", CALLS,
+                admitted.size(), concurrency, queue, answered.size(), percentile(millis(answered), 50),
+                percentile(millis(answered), 100));
         System.out.printf("BulkheadIT: WeatherAPI %d calls each: before the burst p50 %d ms, max %d ms; while GitHubAPI "
                         + "hangs p50 %d ms, max %d ms%n", QUIET_CALLS, percentile(before, 50), percentile(before, 100),
                 percentile(during, 50), percentile(during, 100));
@@ -126,10 +133,11 @@ class BulkheadIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    private static int concurrency(String integration) throws Exception {
-        Matcher m = CONCURRENCY.matcher(Gateway.get("/integrations/" + integration).body());
+    /** The bulkhead's concurrency (group 1) or queue (group 2) as GET /integrations/{name} shows it. */
+    private static int bulkhead(String integration, int group) throws Exception {
+        Matcher m = BULKHEAD.matcher(Gateway.get("/integrations/" + integration).body());
         assertThat(m.find()).as("GET /integrations/%s shows its bulkhead", integration).isTrue();
-        return Integer.parseInt(m.group(1));
+        return Integer.parseInt(m.group(group));
     }
 
     /** GitHubAPI.get_user's bulkhead_full counter (0 before the first rejection). */

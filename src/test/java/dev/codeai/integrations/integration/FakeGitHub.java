@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fake GitHub REST API for in-server tests, on the JDK's HTTP server, at the port of {@code GITHUB_API_URL}:
  * {@code /github/users/octocat} answers 200 with JSON, {@code /github/users/flaky} 503, {@code /github/users/slow}
- * 200 after 2 s. It records every request it saw.
+ * and {@code /github/users/slow-…} 200 once {@link #release released}, any other user 404. It records every
+ * request it saw.
  */
 final class FakeGitHub implements AutoCloseable {
 
@@ -53,6 +54,16 @@ final class FakeGitHub implements AutoCloseable {
         return seen.stream().filter(s -> s.path().equals(path)).count();
     }
 
+    /** The requests seen so far whose path starts with {@code prefix}. */
+    long countStartingWith(String prefix) {
+        return seen.stream().filter(s -> s.path().startsWith(prefix)).count();
+    }
+
+    /** Sends the held slow answers now, and later ones at once. */
+    void release() {
+        released.countDown();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         seen.add(new Seen(path, exchange.getRequestHeaders().getFirst("Authorization")));
@@ -60,11 +71,14 @@ final class FakeGitHub implements AutoCloseable {
             switch (path) {
                 case "/github/users/octocat" -> send(exchange, 200, "{\"login\":\"octocat\",\"id\":1}");
                 case "/github/users/flaky" -> send(exchange, 503, "{\"message\":\"Service Unavailable\"}");
-                case "/github/users/slow" -> {
-                    awaitRelease();
-                    send(exchange, 200, "{\"login\":\"slow\",\"id\":2}");
+                default -> {
+                    if (path.equals("/github/users/slow") || path.startsWith("/github/users/slow-")) {
+                        awaitRelease();
+                        send(exchange, 200, "{\"login\":\"slow\",\"id\":2}");
+                    } else {
+                        send(exchange, 404, "{\"message\":\"Not Found\"}");
+                    }
                 }
-                default -> send(exchange, 404, "{\"message\":\"Not Found\"}");
             }
         }
     }

@@ -12,6 +12,10 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,13 +49,16 @@ class JavaApiIT {
     @Inject
     Invoker invoker;
 
+    @Inject
+    DeployedPolicies deployed;
+
     private FakeGitHub upstream;
 
     @Deployment
     static WebArchive deployment() {
         File war = new File(System.getProperty("it.arq.war", "target/codeai-integrations.war"));
         return ShrinkWrap.create(ZipImporter.class, "codeai-arq.war").importFrom(war).as(WebArchive.class)
-                .addClasses(JavaApiIT.class, FakeGitHub.class, FakeGitHub.Seen.class);
+                .addClasses(JavaApiIT.class, FakeGitHub.class, FakeGitHub.Seen.class, Poll.class);
     }
 
     @BeforeEach
@@ -103,6 +110,45 @@ class JavaApiIT {
         assertEquals("1", problem.headers().get("X-Integration-Attempts"));
         assertTrue(problem.getMessage().contains("the caller's deadline of 150 ms"), problem.getMessage());
         assertEquals(1, upstream.count("/github/users/slow"));
+    }
+
+    /**
+     * Over HTTP every call of an integration has the same budget, so a queued call never outwaits the calls ahead of
+     * it; a caller's shorter deadline can run out in the queue. The bulkhead (default 32 + 32 here) is filled with
+     * held calls, then a call with a 300 ms deadline waits in the queue, is given up with 503, and is never sent, not
+     * even once the held calls end and free the bulkhead for the calls behind them.
+     */
+    @Test
+    void aQueuedCallWhoseDeadlinePassesAnswersBulkheadFullAndIsNeverSent() throws Exception {
+        github.invoke("get_user", arguments("octocat"));
+        int concurrency = deployed.bulkheadConcurrency(catalog.find("GitHubAPI").orElseThrow());
+        ExecutorService callers = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<Invoker.Invocation>> running = IntStream.range(0, concurrency).mapToObj(i ->
+                    callers.submit(() -> github.invoke("get_user", arguments("slow-" + i)))).toList();
+            long held = Poll.until(Duration.ofSeconds(5), () -> upstream.countStartingWith("/github/users/slow-"),
+                    n -> n == concurrency);
+            assertEquals(concurrency, held);
+
+            IntegrationProblems.BulkheadFull problem = assertThrows(IntegrationProblems.BulkheadFull.class,
+                    () -> github.invoke("get_user", arguments("queued"), Optional.of(Duration.ofMillis(300))));
+
+            assertEquals(503, problem.status());
+            assertEquals("0", problem.headers().get("X-Integration-Attempts"));
+            assertEquals("1", problem.headers().get("Retry-After"));
+            assertTrue(problem.getMessage().contains(concurrency + " calls in flight did not end while this call waited"),
+                    problem.getMessage());
+            upstream.release();
+            for (Future<Invoker.Invocation> call : running) {
+                assertEquals(200, call.get().response().status());
+            }
+            // The queue is first in, first out: had the given-up call stayed in it, it would have run as soon as the
+            // first held call ended, before this one.
+            assertEquals(404, github.invoke("get_user", arguments("after")).response().status());
+            assertEquals(0, upstream.count("/github/users/queued"));
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
