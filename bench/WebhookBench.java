@@ -36,6 +36,7 @@ public final class WebhookBench {
 
     private static final int ENDPOINTS = 10;
     private static final int BATCH = 50;
+    private static final int SINGLE_WARMUP = 20_000;
     private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -97,15 +98,20 @@ public final class WebhookBench {
         double rawCpuPerRequest = (cpuMillis(ProcessHandle.current().pid()) - rawCpu) * 1000.0 / rawCount;
         System.out.printf("raw limit measured: %.0f requests/s; publishing %d events…%n", raw, events);
 
-        // Warm-up, not measured: a fresh server compiles its hot paths during its first thousands of deliveries.
+        // Warm-up, not measured: a fresh server compiles its hot paths during its first thousands of deliveries, in batches
+        // and one event a request (without the latter the JIT compiler took a third of the CPU in the latency run).
         int warmup = 1_000;
         long warmupReceived = received.get();
         run(http, warmup / BATCH, 4, b -> publishBatch(gateway, token, "bench.warmup", 20_000_000 + b * BATCH, BATCH));
-        run(http, warmup / 10, 16, i -> publish(gateway, token, "bench.warmup", 30_000_000 + i));
-        while (received.get() - warmupReceived < (long) (warmup + warmup / 10) * ENDPOINTS) {
+        run(http, warmup, 16, i -> publish(gateway, token, "bench.warmup", 30_000_000 + i));
+        // The request path of single publications runs once a request: the JIT compiler's last tier takes ~10,000 calls,
+        // so without these it was still compiling during the latency run. An event type without subscribers: no
+        // deliveries, only the requests.
+        run(http, SINGLE_WARMUP, 16, i -> publish(gateway, token, "warmup.unsubscribed", 40_000_000 + i));
+        while (received.get() - warmupReceived < (long) (warmup + warmup) * ENDPOINTS) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        System.out.printf("warmed up with %d events…%n", warmup + warmup / 10);
+        System.out.printf("warmed up with %d events and %d single publications without subscribers…%n", 2 * warmup, SINGLE_WARMUP);
 
         // (2) Throughput: publish every event, then wait until all deliveries are received and recorded.
         long before = delivered(jdbc);
