@@ -136,10 +136,12 @@ public final class WebhookBench {
         double perSecond = expected / seconds(System.nanoTime() - start);
         double cpuPerDelivery = (cpuMillis(serverPid) - cpuBefore) * 1000.0 / expected;
         double systemPerDelivery = (systemMillis(serverPid) - systemBefore) * 1000.0 / expected;
-        System.out.printf("all %d deliveries recorded in %.1f s; latency run at %d events/s…%n", expected,
-                seconds(System.nanoTime() - start), rate);
+        System.out.printf("all %d deliveries recorded in %.1f s…%n", expected, seconds(System.nanoTime() - start));
 
-        // (3) Latency at a fixed rate: publish-to-receive of every delivery; then at a quarter of it, for comparison.
+        // (3) Latency at a fixed rate: publish-to-receive of every delivery; then at a quarter of it, for comparison. First
+        // the server finishes what the burst left (its last records, collections, compilations), as between bursts.
+        double settled = settle(serverPid);
+        System.out.printf("server idle again after %.1f s; latency run at %d events/s…%n", settled, rate);
         long[] sorted = latency(http, gateway, token, rate, 0, sentAt, latencies);
         int quarter = Math.max(1, rate / 4);
         long[] calm = latency(http, gateway, token, quarter, rate * 10, sentAt, latencies);
@@ -220,6 +222,21 @@ public final class WebhookBench {
             }));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Waits until the server uses less than a tenth of a core for a second (at most 60 s); answers the seconds waited. */
+    private static double settle(long serverPid) throws Exception {
+        long start = System.nanoTime();
+        long cpu = cpuMillis(serverPid);
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            long now = cpuMillis(serverPid);
+            if (now - cpu < 100) {
+                break;
+            }
+            cpu = now;
+        }
+        return seconds(System.nanoTime() - start);
     }
 
     /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */

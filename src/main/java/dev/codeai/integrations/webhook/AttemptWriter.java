@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 final class AttemptWriter {
 
     private static final Logger LOG = Logger.getLogger(AttemptWriter.class.getName());
-    static final int BATCH = 100;
+    /** As many as can be in flight: while a commit is slow (a checkpoint, say), the next one takes all that waited. */
+    static final int BATCH = WebhookDispatcher.MAX_IN_FLIGHT;
 
     private record Queued(AttemptLog.Outcome outcome, CompletableFuture<AttemptLog.Recorded> recorded) {
     }

@@ -60,7 +60,7 @@ public class WebhookSettings {
         timeout = config.getOptionalValue("codeai.webhooks.timeout", Duration.class)
                 .orElseGet(() -> engine.map(e -> e.model().timeout()).orElse(Duration.ofSeconds(30)));
         endpointConcurrency = config.getOptionalValue("codeai.webhooks.endpoint-concurrency", Integer.class)
-                .filter(n -> n > 0).orElse(WebhookDispatcher.MAX_IN_FLIGHT / 4);
+                .filter(n -> n > 0).orElse(WebhookDispatcher.ENDPOINT_CONCURRENCY);
         headers = new LinkedHashMap<>();
         engine.ifPresent(e -> deliver().ifPresent(op -> op.headers().forEach((name, value) -> headers.put(name, e.resolve(value)))));
         headers.putIfAbsent("Content-Type", "application/json");
