@@ -124,42 +124,51 @@ public class WebhookDispatcher {
         executor.execute(this::dispatchDue);
     }
 
-    /** Claims due deliveries and starts their attempts while slots are free; one round at a time per instance. */
+    /**
+     * Claims due deliveries and starts their attempts while slots are free; one round at a time per instance. A call
+     * that finds a round running leaves {@code again} set for it, and one that comes as the round ends finds
+     * {@code running} free with its {@code again} still set, so no call is lost (it would wait for the 1-second timer).
+     */
     void dispatchDue() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                // Claim in batches: with attempts in flight, wait until a quarter of the slots are free again, so a
-                // busy instance makes a few large claims rather than one per finished attempt.
-                while (slots.availablePermits() >= (slots.availablePermits() == MAX_IN_FLIGHT ? 1 : REFILL)) {
-                    Instant now = clock.instant();
-                    int room = Math.min(BATCH, slots.availablePermits());
-                    List<DeliveryStore.Claimed> claimed = store.claim(room, now,
-                            now.plus(settings.timeout(30)).plus(LEASE_MARGIN), busyEndpoints());
-                    List<String> excess = new ArrayList<>();
-                    for (DeliveryStore.Claimed delivery : claimed) {
-                        if (!reserve(delivery.endpointId())) {
-                            excess.add(delivery.id());
-                        } else if (!started(delivery, now)) {
-                            free(delivery.endpointId());
-                        }
-                    }
-                    if (!excess.isEmpty()) {
-                        store.release(excess);
-                    }
-                    if (claimed.size() < room || !excess.isEmpty()) {
-                        break;
-                    }
+        again.set(true);
+        while (again.get() && running.compareAndSet(false, true)) {
+            try {
+                while (again.getAndSet(false)) {
+                    claimWhileFree();
                 }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Webhook dispatch round failed; the timer tries again: {0}", e.getMessage());
-        } finally {
-            running.set(false);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Webhook dispatch round failed; the timer tries again: {0}", e.getMessage());
+                return;
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    /**
+     * Claims in batches: with attempts in flight, until fewer than a quarter of the slots are free, so a busy instance
+     * makes a few large claims rather than one per finished attempt.
+     */
+    private void claimWhileFree() {
+        while (slots.availablePermits() >= (slots.availablePermits() == MAX_IN_FLIGHT ? 1 : REFILL)) {
+            Instant now = clock.instant();
+            int room = Math.min(BATCH, slots.availablePermits());
+            List<DeliveryStore.Claimed> claimed = store.claim(room, now,
+                    now.plus(settings.timeout(30)).plus(LEASE_MARGIN), busyEndpoints());
+            List<String> excess = new ArrayList<>();
+            for (DeliveryStore.Claimed delivery : claimed) {
+                if (!reserve(delivery.endpointId())) {
+                    excess.add(delivery.id());
+                } else if (!started(delivery, now)) {
+                    free(delivery.endpointId());
+                }
+            }
+            if (!excess.isEmpty()) {
+                store.release(excess);
+            }
+            if (claimed.size() < room || !excess.isEmpty()) {
+                return;
+            }
         }
     }
 
