@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Delivers due webhook deliveries: claims them in batches ({@link DeliveryStore#claim}), sends each attempt
  * asynchronously ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
  * {@value #MAX_IN_FLIGHT} attempts in flight per instance and at most {@link WebhookSettings#endpointConcurrency()} to
- * any one endpoint, so a slow or dead endpoint holds only its own share of the slots (no head-of-line blocking): claims
+ * any one endpoint ({@link EndpointSlots}), so a slow or dead endpoint holds only its own share of the slots: claims
  * skip endpoints at their limit, and what one claim brings beyond it is given back. Runs when events are published and
  * on the EJB timer of {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed
  * instance left. An endpoint whose breaker is open gets its deliveries postponed to the end of the open period,
@@ -91,8 +90,7 @@ public class WebhookDispatcher {
     private ScheduledExecutorService wakeUps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    /** Attempts in flight per endpoint id (present only while some are). */
-    private final ConcurrentHashMap<String, Integer> perEndpoint = new ConcurrentHashMap<>();
+    private EndpointSlots perEndpoint;
     private ExecutorService httpThreads;
     private DeliveryAttempts attempts;
     private AttemptLog log;
@@ -100,6 +98,7 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void start() {
+        perEndpoint = new EndpointSlots(settings::endpointConcurrency);
         httpThreads = Executors.newFixedThreadPool(4, threads);
         wakeUps = Executors.newSingleThreadScheduledExecutor(threads);
         attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), httpThreads);
@@ -154,13 +153,13 @@ public class WebhookDispatcher {
             Instant now = clock.instant();
             int room = Math.min(BATCH, slots.availablePermits());
             List<DeliveryStore.Claimed> claimed = store.claim(room, now,
-                    now.plus(settings.timeout(30)).plus(LEASE_MARGIN), busyEndpoints());
+                    now.plus(settings.timeout(30)).plus(LEASE_MARGIN), perEndpoint.busy());
             List<String> excess = new ArrayList<>();
             for (DeliveryStore.Claimed delivery : claimed) {
-                if (!reserve(delivery.endpointId())) {
+                if (!perEndpoint.reserve(delivery.endpointId())) {
                     excess.add(delivery.id());
                 } else if (!started(delivery, now)) {
-                    free(delivery.endpointId());
+                    perEndpoint.free(delivery.endpointId());
                 }
             }
             if (!excess.isEmpty()) {
@@ -196,34 +195,6 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             wakeSlots.remove(slot); // stopping: the timer (or the next start) picks the retry up
         }
-    }
-
-    /** The endpoints with as many attempts in flight as one may have: the next claim skips them. */
-    private Set<String> busyEndpoints() {
-        int limit = settings.endpointConcurrency();
-        Set<String> busy = new HashSet<>();
-        perEndpoint.forEach((endpointId, count) -> {
-            if (count >= limit) {
-                busy.add(endpointId);
-            }
-        });
-        return busy;
-    }
-
-    /** Takes one of the endpoint's slots; false when it has none left (one claim may bring many of its deliveries). */
-    private boolean reserve(String endpointId) {
-        int limit = settings.endpointConcurrency();
-        boolean[] taken = new boolean[1];
-        perEndpoint.compute(endpointId, (id, count) -> {
-            int inFlight = count == null ? 0 : count;
-            taken[0] = inFlight < limit;
-            return taken[0] ? inFlight + 1 : inFlight;
-        });
-        return taken[0];
-    }
-
-    private void free(String endpointId) {
-        perEndpoint.computeIfPresent(endpointId, (id, count) -> count <= 1 ? null : count - 1);
     }
 
     /**
@@ -276,7 +247,7 @@ public class WebhookDispatcher {
                         LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}",
                                 new Object[] {delivery.id(), failure.getMessage()});
                     }
-                    free(delivery.endpointId());
+                    perEndpoint.free(delivery.endpointId());
                     slots.release();
                     if (slots.availablePermits() % REFILL == 0) {
                         kick();
