@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.integration.Poll;
+import dev.codeai.integrations.platform.SecondServer;
 import dev.codeai.integrations.security.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookInstancesIT {
 
-    private static final Path SERVERS = Path.of(System.getProperty("it.serverDir",
-            "target/liberty/wlp/usr/servers/codeai-it")).toAbsolutePath().getParent();
     private static Receiver receiver;
     private final String type = "it." + UUID.randomUUID().toString().substring(0, 8) + ".burst";
     private final String path = "/instances/" + UUID.randomUUID();
@@ -72,7 +69,7 @@ class WebhookInstancesIT {
     @Test
     void twoInstancesDeliverEveryEventOnce() throws Exception {
         endpoint();
-        Set<Integer> accepted = publish(300, n -> n % 2 == 0 ? Gateway.BASE_URL : secondUrl(), Optional.empty());
+        Set<Integer> accepted = publish(300, n -> n % 2 == 0 ? Gateway.BASE_URL : SecondServer.BASE_URL, Optional.empty());
 
         Map<Integer, Long> received = Poll.until(Duration.ofSeconds(60), this::receivedByNumber,
                 r -> r.keySet().containsAll(accepted));
@@ -85,14 +82,13 @@ class WebhookInstancesIT {
     @Test
     void anInstanceKilledDuringABurstLosesNoAcceptedEvent() throws Exception {
         endpoint();
-        Path pidFile = SERVERS.resolve(".pid").resolve("codeai-it2.pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        long pid = SecondServer.pid();
 
-        Set<Integer> accepted = publish(2000, n -> secondUrl(), Optional.of(() -> {
+        Set<Integer> accepted = publish(2000, n -> SecondServer.BASE_URL, Optional.of(() -> {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
         }));
         Poll.until(Duration.ofSeconds(30), () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
-        restartSecond();
+        SecondServer.start();
         Map<Integer, Long> received = Poll.until(Duration.ofSeconds(120), this::receivedByNumber,
                 r -> r.keySet().containsAll(accepted));
 
@@ -141,26 +137,5 @@ class WebhookInstancesIT {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         JsonObject endpoint = Json.createReader(new StringReader(made.body())).readObject();
         created.add(endpoint.getString("id"));
-    }
-
-    private static String secondUrl() {
-        return System.getProperty("it.baseUrl2", "http://localhost:19081");
-    }
-
-    /** Starts the second IT server again with its own configuration (bootstrap.properties, jvm.options). */
-    private static void restartSecond() throws Exception {
-        Path server = SERVERS.getParent().getParent().resolve("bin").resolve("server");
-        Process start = new ProcessBuilder(server.toString(), "start", "codeai-it2").inheritIO().start();
-        assertThat(start.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        HttpResponse<String> ready = Poll.until(Duration.ofSeconds(120), () -> {
-            try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(secondUrl() + "/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }, r -> r != null && r.statusCode() == 200);
-        assertThat(ready).isNotNull();
-        assertThat(ready.statusCode()).isEqualTo(200);
     }
 }
