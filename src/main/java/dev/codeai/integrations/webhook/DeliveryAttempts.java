@@ -2,9 +2,9 @@ package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.integration.RetryAfter;
 import dev.codeai.integrations.platform.JsonText;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,28 +23,41 @@ import java.util.concurrent.TimeUnit;
  * with the {@code deliver} operation's headers (templates {@code {event_type}}, {@code {delivery_id}},
  * {@code {timestamp}} filled), the DSL signature header and the Standard Webhooks headers over exactly those bytes,
  * the attempt timeout over the whole exchange, no redirects followed, and at most 4 KB of the answer read. The URL
- * is checked by the SSRF guard again, after DNS resolution, before every attempt.
+ * is checked by the SSRF guard again, after DNS resolution, before every attempt, and the attempt connects to an
+ * address that check allowed ({@link WebhookClient}).
  */
 final class DeliveryAttempts {
 
     private final WebhookSettings settings;
     private final SsrfGuard guard;
     private final WebhookSignatures signatures;
-    private final HttpClient client;
+    private final WebhookClient client;
+    private final Executor executor;
 
-    DeliveryAttempts(WebhookSettings settings, SsrfGuard guard, ExecutorService executor) {
+    /** Attempts block one of {@code executor}'s threads each, for their whole exchange. */
+    DeliveryAttempts(WebhookSettings settings, SsrfGuard guard, WebhookClient client, Executor executor) {
         this.settings = settings;
         this.guard = guard;
         this.signatures = WebhookSignatures.of(settings.signatureAlgorithm(), settings.signatureHeader());
-        this.client = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = client;
+        this.executor = executor;
     }
 
     SsrfGuard guard() {
         return guard;
     }
 
+    /** The attempt, made on a thread of the engine's pool. */
     CompletableFuture<Attempt> send(DeliveryStore.Claimed delivery, Instant now) {
+        return send(delivery, now, executor);
+    }
+
+    /** The attempt, made on the calling thread (test deliveries, manual retries). */
+    Attempt sendHere(DeliveryStore.Claimed delivery, Instant now) {
+        return send(delivery, now, Runnable::run).join();
+    }
+
+    private CompletableFuture<Attempt> send(DeliveryStore.Claimed delivery, Instant now, Executor on) {
         long started = System.nanoTime();
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = now.getEpochSecond();
@@ -68,32 +81,37 @@ final class DeliveryAttempts {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Attempt.failed("invalid endpoint URL", 0, sent));
         }
-        Optional<String> refused = guard.refusal(url);
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(Attempt.failed("refused by the SSRF guard: " + refused.get(), 0, sent));
+        SsrfGuard.Verdict verdict = guard.check(url);
+        if (verdict instanceof SsrfGuard.Verdict.Refused refused) {
+            return CompletableFuture.completedFuture(Attempt.failed("refused by the SSRF guard: " + refused.reason(), 0, sent));
         }
+        List<InetAddress> addresses = ((SsrfGuard.Verdict.Allowed) verdict).addresses();
         Duration timeout = settings.timeout(delivery.timeoutSeconds());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return client.sendAsync(request.build(), LimitedBody.handler(Attempt.MAX_BODY_CHARS))
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    if (failure != null) {
-                        return Attempt.failed(describe(failure, timeout), millis, sent);
-                    }
-                    return new Attempt(Optional.of(response.statusCode()), response.body(), millis, null,
-                            response.headers().firstValue("Retry-After")
-                                    .flatMap(value -> RetryAfter.parse(value.trim(), response.headers().firstValue("Date"))),
-                            sent);
-                });
+        try {
+            return CompletableFuture.supplyAsync(() -> attempt(url, addresses, headers, body, timeout, started, sent), on);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(Attempt.failed("the webhook engine is stopping", 0, sent));
+        }
     }
 
-    private static String describe(Throwable failure, Duration timeout) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
-            return "timed out after " + timeout.toMillis() + " ms";
+    /** Blocks for the exchange; the answer or what went wrong, never an exception. */
+    private Attempt attempt(URI url, List<InetAddress> addresses, Map<String, String> headers, byte[] body,
+                            Duration timeout, long started, String sent) {
+        try {
+            WebhookClient.Answer answer = client.post(url, addresses, headers, body, timeout);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            return new Attempt(Optional.of(answer.status()), answer.body(), millis, null,
+                    Optional.ofNullable(answer.headers().get("retry-after"))
+                            .flatMap(value -> RetryAfter.parse(value, Optional.ofNullable(answer.headers().get("date")))),
+                    sent);
+        } catch (IOException | RuntimeException e) {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : describe(e), millis, sent);
         }
+    }
+
+    private static String describe(Exception failure) {
+        Throwable cause = failure instanceof HttpAnswer.NoAnswer && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 

@@ -18,10 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -92,6 +94,7 @@ public class WebhookDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private EndpointSlots perEndpoint;
     private ExecutorService httpThreads;
+    private WebhookClient client;
     private DeliveryAttempts attempts;
     private AttemptLog log;
     private AttemptWriter writer;
@@ -99,9 +102,13 @@ public class WebhookDispatcher {
     @PostConstruct
     void start() {
         perEndpoint = new EndpointSlots(settings::endpointConcurrency);
-        httpThreads = Executors.newFixedThreadPool(4, threads);
-        wakeUps = Executors.newSingleThreadScheduledExecutor(threads);
-        attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), httpThreads);
+        // A thread per attempt in flight, an idle one reused before another starts; the slots bound them.
+        httpThreads = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), threads);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
+        timer.setRemoveOnCancelPolicy(true); // every attempt schedules its timeout and nearly all are cancelled
+        wakeUps = timer;
+        client = new WebhookClient(WebhookClient::systemTls, timer, Attempt.MAX_BODY_CHARS);
+        attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), client, httpThreads);
         log = new AttemptLog(store.dataSource(), settings);
         writer = new AttemptWriter(log, threads);
     }
@@ -111,6 +118,12 @@ public class WebhookDispatcher {
         writer.stop();
         wakeUps.shutdownNow();
         httpThreads.shutdownNow();
+        client.close();
+    }
+
+    /** Closes the attempts' kept-alive connections that have been idle too long (the 1-second timer). */
+    void closeIdleConnections() {
+        client.closeIdle();
     }
 
     /** The SSRF guard endpoints are checked with when created or changed. */
@@ -296,8 +309,7 @@ public class WebhookDispatcher {
 
     /** One synchronous attempt outside the schedule (test deliveries, manual retries); it ends the delivery either way. */
     Redelivery.Decision attemptNow(DeliveryStore.Claimed delivery) {
-        Attempt attempt = attempts.send(delivery, clock.instant()).exceptionally(e -> Attempt.failed(e.toString(), 0, "{}"))
-                .join();
+        Attempt attempt = attempts.sendHere(delivery, clock.instant());
         Instant now = clock.instant();
         Redelivery.Decision decision = decide(delivery, attempt, false, now);
         try {

@@ -44,6 +44,7 @@ public class WebhookTimers {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void redeliver() {
         dispatcher.kick();
+        dispatcher.closeIdleConnections();
     }
 
     @Schedule(hour = "*", minute = "7", persistent = false)
