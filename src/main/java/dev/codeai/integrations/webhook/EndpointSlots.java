@@ -31,6 +31,11 @@ final class EndpointSlots {
         return busy;
     }
 
+    /** Whether the endpoint has a slot free now (a hint: another thread may take it first). */
+    boolean hasRoom(String endpointId) {
+        return inFlight.getOrDefault(endpointId, 0) < limit.getAsInt();
+    }
+
     /** Takes one of the endpoint's slots; false when it has none left (one claim may bring many of its deliveries). */
     boolean reserve(String endpointId) {
         int max = limit.getAsInt();

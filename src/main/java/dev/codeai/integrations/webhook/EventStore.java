@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,16 +31,31 @@ public class EventStore {
     @Resource(lookup = "jdbc/codeai")
     DataSource dataSource;
 
-    /** An endpoint a new event goes to. */
-    record Target(String endpointId, int maxAttempts) {
+    /**
+     * An endpoint a new event goes to; {@code leased}: its delivery is stored already claimed by this instance, whose
+     * dispatcher starts it as soon as the transaction commits (no claim needed).
+     */
+    record Target(Subscriber endpoint, int maxAttempts, boolean leased) {
+    }
+
+    /** What publishing stored: each event's answer, and the deliveries leased to this instance with what they need. */
+    record Stored(List<Published> published, List<DeliveryStore.Claimed> leased) {
     }
 
     /** What publishing an event id did: the deliveries it created, or (a repeat) those of its first publication. */
     record Published(String eventId, int deliveries, boolean repeat) {
     }
 
-    /** An active endpoint, for fan-out. */
-    record Subscriber(String id, String name, List<String> events, int retryCount) {
+    /** An active endpoint, for fan-out, with what an attempt to it needs. */
+    record Subscriber(String id, String name, List<String> events, int retryCount, String url, String secret,
+                      String previousSecret, LocalDateTime previousSecretUntil, int timeoutSeconds, boolean healthy,
+                      LocalDateTime breakerOpenUntil) {
+
+        /** Without the secrets: safe to log. */
+        @Override
+        public String toString() {
+            return "Subscriber[" + id + " " + name + "]";
+        }
     }
 
     /** An event to store: its id, type and the body every attempt sends. */
@@ -50,9 +66,10 @@ public class EventStore {
      * Records each event id and one pending delivery, due now, per target that {@code targeting} picks for it among
      * the active endpoints (read in the same transaction), all in one transaction: every event is stored, or none. An
      * id stored before, or earlier in {@code events}, creates nothing and answers what its first publication did.
+     * Deliveries to {@linkplain Target#leased leased} targets are stored claimed until {@code leaseUntil}.
      */
-    List<Published> publish(List<NewEvent> events, BiFunction<List<Subscriber>, NewEvent, List<Target>> targeting,
-                            Instant now) {
+    Stored publish(List<NewEvent> events, BiFunction<List<Subscriber>, NewEvent, List<Target>> targeting, Instant now,
+                   Instant leaseUntil) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             // One event: insert and let the key say whether it is a repeat. Several: look their ids up first.
@@ -60,9 +77,11 @@ public class EventStore {
             boolean lookUp = events.size() > 1;
             for (int round = 1; ; round++) {
                 try {
-                    List<Published> published = publish(connection, events, targeting, DeliveryStore.utc(now), lookUp);
+                    List<DeliveryStore.Claimed> leased = new ArrayList<>();
+                    List<Published> published = publish(connection, events, targeting, DeliveryStore.utc(now),
+                            DeliveryStore.utc(leaseUntil), lookUp, leased);
                     connection.commit();
-                    return published;
+                    return new Stored(published, leased);
                 } catch (SQLException e) {
                     DeliveryStore.rollback(connection, e);
                     if (round == 3 || !Jdbc.duplicateKey(e) && !Jdbc.duplicateKey(e.getNextException())) {
@@ -81,7 +100,8 @@ public class EventStore {
 
     private static List<Published> publish(Connection connection, List<NewEvent> events,
                                            BiFunction<List<Subscriber>, NewEvent, List<Target>> targeting,
-                                           LocalDateTime at, boolean lookUp) throws SQLException {
+                                           LocalDateTime at, LocalDateTime leaseUntil, boolean lookUp,
+                                           List<DeliveryStore.Claimed> leased) throws SQLException {
         Map<String, Integer> known = lookUp ? storedEvents(connection, events) : new HashMap<>();
         List<Subscriber> active = activeEndpoints(connection);
         List<Published> published = new ArrayList<>(events.size());
@@ -99,7 +119,7 @@ public class EventStore {
         }
         if (!fresh.isEmpty()) {
             insertEvents(connection, fresh, at);
-            insertDeliveries(connection, fresh, at);
+            insertDeliveries(connection, fresh, at, leaseUntil, leased);
         }
         return published;
     }
@@ -146,28 +166,33 @@ public class EventStore {
     private static List<Subscriber> activeEndpoints(Connection connection) throws SQLException {
         List<Subscriber> found = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, name, events, retry_count FROM webhook_endpoint WHERE is_active = TRUE");
+                "SELECT id, name, events, retry_count, url, secret, previous_secret, previous_secret_until, timeout_seconds, "
+                        + "is_healthy, breaker_open_until FROM webhook_endpoint WHERE is_active = TRUE");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 found.add(new Subscriber(rows.getString(1).trim(), rows.getString(2), Subscriptions.parse(rows.getString(3)),
-                        rows.getInt(4)));
+                        rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                        rows.getObject(8, LocalDateTime.class), rows.getInt(9), rows.getBoolean(10),
+                        rows.getObject(11, LocalDateTime.class)));
             }
         }
         return found;
     }
 
-    private static void insertDeliveries(Connection connection, Map<NewEvent, List<Target>> fresh, LocalDateTime at)
-            throws SQLException {
+    private static void insertDeliveries(Connection connection, Map<NewEvent, List<Target>> fresh, LocalDateTime at,
+                                         LocalDateTime leaseUntil, List<DeliveryStore.Claimed> leased) throws SQLException {
         if (fresh.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, "
                 + "event_id, event_type, payload, status, attempt_count, max_attempts, next_retry_at, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+                + "updated_at, claimed_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
             for (var event : fresh.entrySet()) {
                 for (Target target : event.getValue()) {
-                    insert.setString(1, Ids.next());
-                    insert.setString(2, target.endpointId());
+                    String id = Ids.next();
+                    Subscriber endpoint = target.endpoint();
+                    insert.setString(1, id);
+                    insert.setString(2, endpoint.id());
                     insert.setString(3, event.getKey().id());
                     insert.setString(4, event.getKey().type());
                     insert.setString(5, event.getKey().body());
@@ -176,7 +201,18 @@ public class EventStore {
                     insert.setObject(8, at);
                     insert.setObject(9, at);
                     insert.setObject(10, at);
+                    if (target.leased()) {
+                        insert.setObject(11, leaseUntil);
+                    } else {
+                        insert.setNull(11, Types.TIMESTAMP);
+                    }
                     insert.addBatch();
+                    if (target.leased()) {
+                        leased.add(new DeliveryStore.Claimed(id, endpoint.id(), event.getKey().type(), event.getKey().body(),
+                                0, target.maxAttempts(), endpoint.url(), endpoint.secret(), endpoint.previousSecret(),
+                                endpoint.previousSecretUntil(), endpoint.timeoutSeconds(), endpoint.healthy(),
+                                endpoint.breakerOpenUntil()));
+                    }
                 }
             }
             insert.executeBatch();

@@ -165,16 +165,8 @@ public class WebhookDispatcher {
         while (slots.availablePermits() >= (slots.availablePermits() == MAX_IN_FLIGHT ? 1 : REFILL)) {
             Instant now = clock.instant();
             int room = Math.min(BATCH, slots.availablePermits());
-            List<DeliveryStore.Claimed> claimed = store.claim(room, now,
-                    now.plus(settings.timeout(30)).plus(LEASE_MARGIN), perEndpoint.busy());
-            List<String> excess = new ArrayList<>();
-            for (DeliveryStore.Claimed delivery : claimed) {
-                if (!perEndpoint.reserve(delivery.endpointId())) {
-                    excess.add(delivery.id());
-                } else if (!started(delivery, now)) {
-                    perEndpoint.free(delivery.endpointId());
-                }
-            }
+            List<DeliveryStore.Claimed> claimed = store.claim(room, now, leaseUntil(now), perEndpoint.busy());
+            List<String> excess = startAll(claimed, now);
             if (!excess.isEmpty()) {
                 store.release(excess);
             }
@@ -182,6 +174,50 @@ public class WebhookDispatcher {
                 return;
             }
         }
+    }
+
+    /** Until when a claim made now holds a delivery; publishing leases new deliveries as long. */
+    Instant leaseUntil(Instant now) {
+        return now.plus(settings.timeout(30)).plus(LEASE_MARGIN);
+    }
+
+    /** Whether an attempt to the endpoint could start now; publishing leases its new deliveries here then. */
+    boolean hasRoom(String endpointId) {
+        return slots.availablePermits() > 0 && perEndpoint.hasRoom(endpointId);
+    }
+
+    /**
+     * Starts the attempts of deliveries that publishing stored leased to this instance. Any that found no room after
+     * all are given back to the claims (or, should that fail, their lease lapses), and a round is started for them.
+     */
+    void startLeased(List<DeliveryStore.Claimed> leased) {
+        List<String> excess = startAll(leased, clock.instant());
+        if (!excess.isEmpty()) {
+            try {
+                store.release(excess);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot give back {0} deliveries; their lease lapses: {1}",
+                        new Object[] {excess.size(), e.getMessage()});
+            }
+            kick();
+        }
+    }
+
+    /** Starts each delivery that gets a slot of its endpoint and of this instance; answers the ids of those that did not. */
+    private List<String> startAll(List<DeliveryStore.Claimed> deliveries, Instant now) {
+        List<String> excess = new ArrayList<>();
+        for (DeliveryStore.Claimed delivery : deliveries) {
+            if (!perEndpoint.reserve(delivery.endpointId())) {
+                excess.add(delivery.id());
+            } else if (!slots.tryAcquire()) {
+                perEndpoint.free(delivery.endpointId());
+                excess.add(delivery.id());
+            } else if (!started(delivery, now)) {
+                perEndpoint.free(delivery.endpointId());
+                slots.release();
+            }
+        }
+        return excess;
     }
 
     /**
@@ -223,7 +259,10 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Starts the delivery's attempt; false when it was postponed instead (its endpoint's breaker is open). */
+    /**
+     * Starts the delivery's attempt on the slot the caller took, which the attempt gives back when its outcome is
+     * recorded; false when it was postponed instead (its endpoint's breaker is open) and the slot is the caller's again.
+     */
     private boolean start(DeliveryStore.Claimed delivery, Instant now) {
         Optional<Instant> openUntil = DeliveryStore.instant(delivery.breakerOpenUntil());
         if (!delivery.healthy() && settings.breaker().isPresent()) {
@@ -243,7 +282,6 @@ public class WebhookDispatcher {
             store.update("UPDATE webhook_delivery SET claimed_until = ? WHERE id = ?",
                     DeliveryStore.utc(now.plus(timeout).plus(LEASE_MARGIN)), delivery.id());
         }
-        slots.acquireUninterruptibly();
         attempts.send(delivery, now).exceptionally(failure -> Attempt.failed(failure.toString(), 0, "{}"))
                 .thenCompose(attempt -> {
                     Instant finished = clock.instant();

@@ -57,10 +57,19 @@ public class WebhookEvents {
         List<EventStore.NewEvent> stored = events.stream().map(event -> new EventStore.NewEvent(
                 event.id().orElseGet(Ids::next), event.type(), Jsons.PROVIDER.createObjectBuilder().add("event", event.type())
                         .add("data", event.data()).add("timestamp", now.toString()).build().toString())).toList();
-        List<EventStore.Published> published = store.publish(stored, (endpoints, event) -> endpoints.stream()
+        // A healthy endpoint with a free slot here gets its delivery leased to this instance as it is stored, and the
+        // attempt starts on commit: no claim round, no wait for one. The others are claimed as usual.
+        EventStore.Stored result = store.publish(stored, (endpoints, event) -> endpoints.stream()
                 .filter(e -> endpointName.filter(e.name()::equals).isPresent() || Subscriptions.matches(e.events(), event.type()))
-                .map(e -> new EventStore.Target(e.id(), settings.maxAttempts(e.retryCount()))).toList(), now);
-        if (published.stream().anyMatch(p -> !p.repeat() && p.deliveries() > 0)) {
+                .map(e -> new EventStore.Target(e, settings.maxAttempts(e.retryCount()),
+                        e.healthy() && dispatcher.hasRoom(e.id())))
+                .toList(), now, dispatcher.leaseUntil(now));
+        List<EventStore.Published> published = result.published();
+        if (!result.leased().isEmpty()) {
+            dispatcher.startLeased(result.leased());
+        }
+        if (published.stream().filter(p -> !p.repeat()).mapToInt(EventStore.Published::deliveries).sum()
+                > result.leased().size()) {
             dispatcher.kick();
         }
         return published;

@@ -46,6 +46,7 @@ class AttemptLogTest {
             new Redelivery.Decision("retrying", Optional.of(NOW.plusSeconds(60)), false, false);
     private static final Redelivery.Decision GONE = new Redelivery.Decision("failed", Optional.empty(), true, false);
 
+    /** The embedded database and PostgreSQL (a schema of its own), migrated. */
     static Stream<DataSource> databases() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "attempt-log-test"));
         JdbcDataSource h2 = new JdbcDataSource();
@@ -153,7 +154,7 @@ class AttemptLogTest {
     }
 
     /** A clean set of webhook tables with the store and log over them. */
-    private static final class Fixture {
+    static final class Fixture {
 
         final DeliveryStore store = new DeliveryStore();
         final EventStore publisher = new EventStore();
@@ -177,13 +178,19 @@ class AttemptLogTest {
             return id;
         }
 
+        /** Publishes the event to the endpoint, its delivery leased to this instance or not. */
+        EventStore.Stored publish(String event, String endpoint, boolean leased) {
+            return publisher.publish(List.of(new EventStore.NewEvent(event, "test", "{\"n\":1}")),
+                    (active, stored) -> active.stream().filter(e -> e.id().equals(endpoint))
+                            .map(e -> new EventStore.Target(e, 3, leased)).toList(), NOW, NOW.plusSeconds(35));
+        }
+
         /** One new delivery per endpoint listed, claimed, in that order. */
         List<DeliveryStore.Claimed> claim(List<String> endpoints) {
             List<String> events = new ArrayList<>();
             for (String endpoint : endpoints) {
                 String event = UUID.randomUUID().toString();
-                publisher.publish(List.of(new EventStore.NewEvent(event, "test", "{}")),
-                        (active, stored) -> List.of(new EventStore.Target(endpoint, 3)), NOW);
+                publish(event, endpoint, false);
                 events.add(event);
             }
             List<DeliveryStore.Claimed> claimed = new ArrayList<>(store.claim(100, NOW.plusSeconds(1), NOW.plusSeconds(60),

@@ -48,7 +48,7 @@ class DeliveryStoreRollbackTest {
         DeliveryStore store = store();
         String endpoint = endpoint(store);
         events(store).publish(List.of(new EventStore.NewEvent("e-1", "test", "{}")),
-                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW);
+                (active, event) -> targets(active, endpoint), NOW, NOW.plusSeconds(35));
         failOn = "UPDATE webhook_delivery SET claimed_until";
         calls.clear();
 
@@ -65,13 +65,17 @@ class DeliveryStoreRollbackTest {
         calls.clear();
 
         assertThatThrownBy(() -> events(store).publish(List.of(new EventStore.NewEvent("e-2", "test", "{}")),
-                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW))
+                (active, event) -> targets(active, endpoint), NOW, NOW.plusSeconds(35)))
                 .isInstanceOf(RuntimeException.class);
         assertThat(calls).containsSubsequence("rollback", "close").doesNotContain("commit");
         failOn = null;
         assertThat(events(store).publish(List.of(new EventStore.NewEvent("e-2", "test", "{}")),
-                (active, event) -> List.of(new EventStore.Target(endpoint, 3)), NOW).get(0).repeat())
+                (active, event) -> targets(active, endpoint), NOW, NOW.plusSeconds(35)).published().get(0).repeat())
                 .as("nothing of the failed publication was stored").isFalse();
+    }
+
+    private static List<EventStore.Target> targets(List<EventStore.Subscriber> active, String endpoint) {
+        return active.stream().filter(e -> e.id().equals(endpoint)).map(e -> new EventStore.Target(e, 3, false)).toList();
     }
 
     /** Publishing over the same failing connections as {@code store}. */
