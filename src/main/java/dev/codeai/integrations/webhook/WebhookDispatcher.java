@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,13 +29,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers due webhook deliveries: claims them in batches ({@link DeliveryStore#claim}), sends each attempt
- * asynchronously ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
+ * Delivers due webhook deliveries: starts those that publishing leased to this instance at once
+ * ({@link #startLeased}), claims the others in batches ({@link DeliveryStore#claim}), sends each attempt on a thread of
+ * its own ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
  * {@value #MAX_IN_FLIGHT} attempts in flight per instance and at most {@link WebhookSettings#endpointConcurrency()} to
  * any one endpoint ({@link EndpointSlots}), so a slow or dead endpoint holds only its own share of the slots: claims
  * skip endpoints at their limit, and what one claim brings beyond it is given back. Runs when events are published and
  * on the EJB timer of {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed
- * instance left. An endpoint whose breaker is open gets its deliveries postponed to the end of the open period,
+ * instance left, with {@link RetryWakeUps} for retries due sooner than its next tick. An endpoint whose breaker is open gets its deliveries postponed to the end of the open period,
  * uncharged; then the oldest due one is the single half-open probe. Thread-safe.
  */
 @ApplicationScoped
@@ -81,15 +80,10 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "codeai.webhooks.allowed-cidrs", defaultValue = " ")
     String allowedCidrs;
 
-    /** Retries due within this long get a wake-up of their own; later ones are left to the 1-second timer. */
-    private static final Duration WAKE_HORIZON = Duration.ofMinutes(1);
-    /** Wake-ups are kept to one per this many milliseconds (the end of each slot), however many retries fall in it. */
-    private static final long WAKE_SLOT_MILLIS = 100;
 
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
-    /** The slots (epoch millis / WAKE_SLOT_MILLIS) that have a wake-up scheduled. */
-    private final Set<Long> wakeSlots = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService wakeUps;
+    private ScheduledExecutorService timer;
+    private RetryWakeUps wakeUps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private EndpointSlots perEndpoint;
@@ -104,10 +98,11 @@ public class WebhookDispatcher {
         perEndpoint = new EndpointSlots(settings::endpointConcurrency);
         // A thread per attempt in flight, an idle one reused before another starts; the slots bound them.
         httpThreads = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), threads);
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
-        timer.setRemoveOnCancelPolicy(true); // every attempt schedules its timeout and nearly all are cancelled
-        wakeUps = timer;
-        client = new WebhookClient(WebhookClient::systemTls, timer, Attempt.MAX_BODY_CHARS);
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.setRemoveOnCancelPolicy(true); // every attempt schedules its timeout and nearly all are cancelled
+        timer = scheduler;
+        wakeUps = new RetryWakeUps(clock, timer, this::kick);
+        client = new WebhookClient(WebhookClient::systemTls, scheduler, Attempt.MAX_BODY_CHARS);
         attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), client, httpThreads);
         log = new AttemptLog(store.dataSource(), settings);
         writer = new AttemptWriter(log, threads);
@@ -116,7 +111,7 @@ public class WebhookDispatcher {
     @PreDestroy
     void stop() {
         writer.stop();
-        wakeUps.shutdownNow();
+        timer.shutdownNow();
         httpThreads.shutdownNow();
         client.close();
     }
@@ -221,32 +216,6 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Runs a dispatch round just after {@code due}, so a retry starts when it falls due rather than at the next tick of
-     * the 1-second timer (which would add up to a second, a whole second for attempts that the timer itself started:
-     * bench/chaos). At most one wake-up per {@value #WAKE_SLOT_MILLIS} ms; retries further off than
-     * {@link #WAKE_HORIZON} are left to the timer, for which a second is within their jitter.
-     */
-    private void wakeAt(Instant due) {
-        long delay = Duration.between(clock.instant(), due).toMillis();
-        if (delay > WAKE_HORIZON.toMillis()) {
-            return;
-        }
-        long slot = Math.floorDiv(due.toEpochMilli(), WAKE_SLOT_MILLIS);
-        if (!wakeSlots.add(slot)) {
-            return;
-        }
-        long untilSlotEnd = (slot + 1) * WAKE_SLOT_MILLIS - clock.millis();
-        try {
-            wakeUps.schedule(() -> {
-                wakeSlots.remove(slot);
-                kick();
-            }, Math.max(0, untilSlotEnd), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            wakeSlots.remove(slot); // stopping: the timer (or the next start) picks the retry up
-        }
-    }
-
-    /**
      * {@link #start}, but false as well when starting failed (the database went away while postponing, say): the claim
      * lapses and the delivery is attempted later, and the endpoint's slot is given back by the caller, not leaked.
      */
@@ -288,7 +257,7 @@ public class WebhookDispatcher {
                     Redelivery.Decision decision = decide(delivery, attempt, true, finished);
                     return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, true, finished))
                             .thenAccept(recorded -> {
-                                decision.nextAttempt().ifPresent(this::wakeAt);
+                                decision.nextAttempt().ifPresent(wakeUps::at);
                                 announce(delivery, attempt, decision, recorded, finished);
                             });
                 })
