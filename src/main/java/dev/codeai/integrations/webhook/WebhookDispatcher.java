@@ -86,6 +86,8 @@ public class WebhookDispatcher {
     private RetryWakeUps wakeUps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** The last claim may have left due deliveries behind (it was full, or gave some back); the next one tells. */
+    private volatile boolean behind;
     private EndpointSlots perEndpoint;
     private ExecutorService httpThreads;
     private WebhookClient client;
@@ -165,6 +167,7 @@ public class WebhookDispatcher {
             if (!excess.isEmpty()) {
                 store.release(excess);
             }
+            behind = claimed.size() == room || !excess.isEmpty();
             if (claimed.size() < room || !excess.isEmpty()) {
                 return;
             }
@@ -176,9 +179,12 @@ public class WebhookDispatcher {
         return now.plus(settings.timeout(30)).plus(LEASE_MARGIN);
     }
 
-    /** Whether an attempt to the endpoint could start now; publishing leases its new deliveries here then. */
+    /**
+     * Whether an attempt to the endpoint could start now; publishing leases its new deliveries here then. Never while
+     * due deliveries wait for a claim: new ones would overtake them, and under load the oldest would wait longest.
+     */
     boolean hasRoom(String endpointId) {
-        return slots.availablePermits() > 0 && perEndpoint.hasRoom(endpointId);
+        return !behind && slots.availablePermits() > 0 && perEndpoint.hasRoom(endpointId);
     }
 
     /**
@@ -188,6 +194,7 @@ public class WebhookDispatcher {
     void startLeased(List<DeliveryStore.Claimed> leased) {
         List<String> excess = startAll(leased, clock.instant());
         if (!excess.isEmpty()) {
+            behind = true;
             try {
                 store.release(excess);
             } catch (RuntimeException e) {
