@@ -36,8 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * any one endpoint ({@link EndpointSlots}), so a slow or dead endpoint holds only its own share of the slots: claims
  * skip endpoints at their limit, and what one claim brings beyond it is given back. Runs when events are published and
  * on the EJB timer of {@link WebhookTimers}, which also picks up retries when they fall due and deliveries a crashed
- * instance left, with {@link RetryWakeUps} for retries due sooner than its next tick. An endpoint whose breaker is open gets its deliveries postponed to the end of the open period,
- * uncharged; then the oldest due one is the single half-open probe. Thread-safe.
+ * instance left, with {@link RetryWakeUps} for retries due sooner than its next tick. An endpoint whose breaker is open
+ * gets its deliveries postponed to the end of the open period, uncharged; then the oldest due one is the single
+ * half-open probe. Thread-safe.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -79,7 +80,6 @@ public class WebhookDispatcher {
     @Inject
     @ConfigProperty(name = "codeai.webhooks.allowed-cidrs", defaultValue = " ")
     String allowedCidrs;
-
 
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
     private ScheduledExecutorService timer;
