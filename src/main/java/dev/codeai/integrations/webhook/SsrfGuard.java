@@ -16,14 +16,12 @@ import java.util.Optional;
  * Call {@link #urlProblem} and {@link #check} when an endpoint is created, and {@link #check} again before
  * every delivery attempt, since DNS answers change. Immutable and thread-safe if the resolver is.
  *
- * <p><b>DNS rebinding.</b> {@link #check} resolves the host, and then the HTTP client resolves it again to
- * connect; a hostile name server can answer a public address to the first lookup and {@code 127.0.0.1} to the
- * second. The JVM's address cache ({@code networkaddress.cache.ttl}, 30 seconds by default) usually hands the
- * client the checked answer, but an entry can expire between the two lookups. Callers narrow the window by
- * checking immediately before each attempt and, where the client allows it, by connecting to one of
- * {@link Verdict.Allowed#addresses()} (with the original host name for the {@code Host} header and TLS SNI)
- * instead of resolving again. Deliveries must not follow redirects: a {@code Location} is a new URL that
- * would need its own check. An outbound proxy resolves on its own and needs its own egress rules.
+ * <p><b>DNS rebinding.</b> {@link #check} resolves the host; a client that resolved it again to connect would let a
+ * hostile name server answer a public address to the check and {@code 127.0.0.1} to the connection. Delivery attempts
+ * therefore connect to one of {@link Verdict.Allowed#addresses()} ({@code WebhookClient}), with the original host name
+ * for the {@code Host} header, TLS SNI and the certificate check. Deliveries must not follow redirects: a
+ * {@code Location} is a new URL that would need its own check. An outbound proxy resolves on its own and needs its own
+ * egress rules.
  */
 public final class SsrfGuard {
 
