@@ -100,7 +100,7 @@ final class WebhookClient {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] head = HttpHead.request(url, headers, body.length);
         for (InetAddress address : addresses) {
-            Target target = new Target(url.getScheme(), hostOf(url), portOf(url), address);
+            Target target = new Target(url.getScheme(), url.getHost(), portOf(url), address);
             Connection reused = take(target);
             if (reused != null) {
                 try {
@@ -277,11 +277,7 @@ final class WebhookClient {
         }
     }
 
-    private static String hostOf(URI url) {
-        return url.getHost();
-    }
-
-    static int portOf(URI url) {
+    private static int portOf(URI url) {
         return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 }

@@ -1,7 +1,6 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.event.EventPublisher;
-import dev.codeai.integrations.platform.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -31,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Delivers due webhook deliveries: starts those that publishing leased to this instance at once
  * ({@link #startLeased}), claims the others in batches ({@link DeliveryStore#claim}), sends each attempt on a thread of
- * its own ({@link DeliveryAttempts}), and writes the outcomes in batches ({@link AttemptWriter}), with at most
+ * its own ({@link DeliveryAttempts}), writes the outcomes in batches ({@link AttemptWriter}) and publishes what follows
+ * from them ({@link AttemptNotices}), with at most
  * {@value #MAX_IN_FLIGHT} attempts in flight per instance and at most {@link WebhookSettings#endpointConcurrency()} to
  * any one endpoint ({@link EndpointSlots}), so a slow or dead endpoint holds only its own share of the slots: claims
  * skip endpoints at their limit, and what one claim brings beyond it is given back. Runs when events are published and
@@ -82,8 +81,9 @@ public class WebhookDispatcher {
     String allowedCidrs;
 
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
-    private ScheduledExecutorService timer;
+    private ScheduledThreadPoolExecutor timer;
     private RetryWakeUps wakeUps;
+    private AttemptNotices notices;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     /** The last claim may have left due deliveries behind (it was full, or gave some back); the next one tells. */
@@ -100,11 +100,11 @@ public class WebhookDispatcher {
         perEndpoint = new EndpointSlots(settings::endpointConcurrency);
         // A thread per attempt in flight, an idle one reused before another starts; the slots bound them.
         httpThreads = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), threads);
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
-        scheduler.setRemoveOnCancelPolicy(true); // every attempt schedules its timeout and nearly all are cancelled
-        timer = scheduler;
+        timer = new ScheduledThreadPoolExecutor(1, threads);
+        timer.setRemoveOnCancelPolicy(true); // every attempt schedules its timeout and nearly all are cancelled
         wakeUps = new RetryWakeUps(clock, timer, this::kick);
-        client = new WebhookClient(WebhookClient::systemTls, scheduler, Attempt.MAX_BODY_CHARS);
+        notices = new AttemptNotices(settings, events);
+        client = new WebhookClient(WebhookClient::systemTls, timer, Attempt.MAX_BODY_CHARS);
         attempts = new DeliveryAttempts(settings, SsrfGuard.of(allowedCidrs), client, httpThreads);
         log = new AttemptLog(store.dataSource(), settings);
         writer = new AttemptWriter(log, threads);
@@ -265,7 +265,7 @@ public class WebhookDispatcher {
                     return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, true, finished))
                             .thenAccept(recorded -> {
                                 decision.nextAttempt().ifPresent(wakeUps::at);
-                                announce(delivery, attempt, decision, recorded, finished);
+                                notices.announce(delivery, attempt, decision, recorded, finished);
                             });
                 })
                 .whenComplete((done, failure) -> {
@@ -286,39 +286,6 @@ public class WebhookDispatcher {
     private Redelivery.Decision decide(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic, Instant now) {
         return Redelivery.after(attempt, delivery.attemptCount() + 1, delivery.maxAttempts(), automatic, settings, now,
                 ThreadLocalRandom.current());
-    }
-
-    /** Publishes what follows from a recorded attempt: breaker changes, and a scheduled delivery that failed for good. */
-    private void announce(DeliveryStore.Claimed delivery, Attempt attempt, Redelivery.Decision decision,
-                          AttemptLog.Recorded recorded, Instant now) {
-        if (recorded.gone()) {
-            return;
-        }
-        try {
-            String integration = settings.name() + "/" + delivery.endpointId();
-            recorded.breakerOpenedAfter().ifPresent(failures -> publishIf(settings.breaker().get().notifyOnOpen(),
-                    "IntegrationCircuitOpened", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
-                            .add("failures", failures).add("opened_at", now.toString()).build()));
-            recorded.breakerClosedAfter().ifPresent(open -> publishIf(settings.breaker().get().notifyOnOpen(),
-                    "IntegrationCircuitClosed", Jsons.PROVIDER.createObjectBuilder().add("integration", integration)
-                            .add("closed_at", now.toString()).add("open_duration_seconds", open.toSeconds()).build()));
-            if (DeliveryStore.FAILED.equals(decision.status())) {
-                events.publish("WebhookDeliveryFailed", Jsons.PROVIDER.createObjectBuilder()
-                        .add("endpoint_id", delivery.endpointId()).add("delivery_id", delivery.id())
-                        .add("event_type", delivery.eventType())
-                        .add("error", Optional.ofNullable(attempt.error()).orElse("HTTP " + attempt.status().orElse(0)))
-                        .build());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot publish what follows from an attempt of delivery {0}: {1}",
-                    new Object[] {delivery.id(), e.getMessage()});
-        }
-    }
-
-    private void publishIf(boolean notify, String type, jakarta.json.JsonObject payload) {
-        if (notify) {
-            events.publish(type, payload);
-        }
     }
 
     /** One synchronous attempt outside the schedule (test deliveries, manual retries); it ends the delivery either way. */
