@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * bench/webhooks: a receiver with 10 endpoint paths, then (1) the raw limit: the receiver driven directly by an HTTP
  * client, (2) throughput: EVENTS events published as fast as the gateway takes them (POST /events/batch, 50 a request),
  * until every delivery is received and recorded as delivered in PostgreSQL, (3) latency at RATE events per second (open
- * loop, one POST /events each), publish to receive.
+ * loop, one POST /events each), publish to receive, measured once the server is warm: after unmeasured runs at that rate
+ * until its JIT compiler is done (a run in which the compiler threads used under 5 % of a core, at most 12 runs); then
+ * at a quarter of RATE, and the server's CPU time per single publication without subscribers (its request path alone).
  * Arguments: gateway URL, admin token, receiver port, JDBC URL, events, rate, and the server's process id: its CPU time
  * per delivery in (2) is printed too, a figure that other load on the machine does not change much.
  */
@@ -36,7 +38,9 @@ public final class WebhookBench {
 
     private static final int ENDPOINTS = 10;
     private static final int BATCH = 50;
-    private static final int SINGLE_WARMUP = 20_000;
+    private static final int SINGLE_PUBLICATIONS = 5_000;
+    private static final int MAX_WARMUP_RUNS = 12;
+    private static final int WARMUP_FIRST = 5_000_000;
     private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -99,19 +103,15 @@ public final class WebhookBench {
         System.out.printf("raw limit measured: %.0f requests/s; publishing %d events…%n", raw, events);
 
         // Warm-up, not measured: a fresh server compiles its hot paths during its first thousands of deliveries, in batches
-        // and one event a request (without the latter the JIT compiler took a third of the CPU in the latency run).
+        // and one event a request.
         int warmup = 1_000;
         long warmupReceived = received.get();
         run(http, warmup / BATCH, 4, b -> publishBatch(gateway, token, "bench.warmup", 20_000_000 + b * BATCH, BATCH));
         run(http, warmup, 16, i -> publish(gateway, token, "bench.warmup", 30_000_000 + i));
-        // The request path of single publications runs once a request: the JIT compiler's last tier takes ~10,000 calls,
-        // so without these it was still compiling during the latency run. An event type without subscribers: no
-        // deliveries, only the requests.
-        run(http, SINGLE_WARMUP, 16, i -> publish(gateway, token, "warmup.unsubscribed", 40_000_000 + i));
         while (received.get() - warmupReceived < (long) (warmup + warmup) * ENDPOINTS) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        System.out.printf("warmed up with %d events and %d single publications without subscribers…%n", 2 * warmup, SINGLE_WARMUP);
+        System.out.printf("warmed up with %d events…%n", 2 * warmup);
 
         // (2) Throughput: publish every event, then wait until all deliveries are received and recorded.
         long before = delivered(jdbc);
@@ -139,12 +139,33 @@ public final class WebhookBench {
         System.out.printf("all %d deliveries recorded in %.1f s…%n", expected, seconds(System.nanoTime() - start));
 
         // (3) Latency at a fixed rate: publish-to-receive of every delivery; then at a quarter of it, for comparison. First
-        // the server finishes what the burst left (its last records, collections, compilations), as between bursts.
+        // the server finishes what the burst left (its last records, collections, compilations), as between bursts. Then
+        // the same run, unmeasured, until the server is warm: a server fresh from the burst compiles this path (one event
+        // a request, its deliveries started as they are stored) for 30-60 s, its JIT compiler threads taking 15-35 % of a
+        // core, and until then its p99 was 150-400 ms. Warm: a run in which the compiler threads used under 5 % of a core.
         double settled = settle(serverPid);
-        System.out.printf("server idle again after %.1f s; latency run at %d events/s…%n", settled, rate);
-        long[] sorted = latency(http, gateway, token, rate, 0, sentAt, latencies);
+        System.out.printf("server idle again after %.1f s; warm-up runs at %d events/s until the JIT compiler is done…%n",
+                settled, rate);
+        List<String> warmups = new ArrayList<>();
+        for (int w = 0; w < MAX_WARMUP_RUNS; w++) {
+            Measured warm = latency(http, gateway, token, rate, WARMUP_FIRST + w * rate * 10, sentAt, latencies, serverPid);
+            warmups.add(String.format("p99 %.0f ms (JIT %.0f %%)", ms(percentile(warm.deliveries(), 99)), warm.compiling()));
+            if (warm.compiling() < 5) {
+                break;
+            }
+        }
+        settle(serverPid);
+        System.out.printf("latency run at %d events/s…%n", rate);
+        Measured measured = latency(http, gateway, token, rate, 0, sentAt, latencies, serverPid);
+        long[] sorted = measured.deliveries();
         int quarter = Math.max(1, rate / 4);
-        long[] calm = latency(http, gateway, token, quarter, rate * 10, sentAt, latencies);
+        long[] calm = latency(http, gateway, token, quarter, rate * 10, sentAt, latencies, serverPid).deliveries();
+        // The cost of the request path alone, last so that its different profile does not reopen the JIT's work.
+        long singleCpu = cpuMillis(serverPid);
+        long singleStart = System.nanoTime();
+        run(http, SINGLE_PUBLICATIONS, 16, i -> publish(gateway, token, "bench.unsubscribed", 40_000_000 + i));
+        double singleRate = SINGLE_PUBLICATIONS / seconds(System.nanoTime() - singleStart);
+        double singleCpuEach = (cpuMillis(serverPid) - singleCpu) * 1000.0 / SINGLE_PUBLICATIONS;
 
         System.out.printf("raw limit (receiver driven directly, 64 concurrent):    %8.0f requests/s%n", raw);
         System.out.printf("end to end (%d events x %d endpoints, PostgreSQL):  %8.0f deliveries/s   (publishing in batches of %d took %.1f s)%n",
@@ -156,22 +177,34 @@ public final class WebhookBench {
         System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   target p99 <= 250 ms %s%n",
                 rate, sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]),
                 ms(percentile(sorted, 99)) <= 250 ? "met" : "NOT met");
+        System.out.printf("    publications answered 202 after p50 %.1f ms, p99 %.1f ms; the JIT compiler used %.0f %% of a core%n",
+                ms(percentile(measured.answers(), 50)), ms(percentile(measured.answers(), 99)), measured.compiling());
+        System.out.printf("    after %d warm-up runs of 10 s at that rate: %s%n", warmups.size(), String.join(", ", warmups));
         System.out.printf("latency at %d events/s (%d deliveries): p50 %.1f ms  p99 %.1f ms  max %.1f ms   (for comparison)%n",
                 quarter, calm.length, ms(percentile(calm, 50)), ms(percentile(calm, 99)), ms(calm[calm.length - 1]));
+        System.out.printf("single publications without subscribers (16 concurrent): %5.0f/s, server CPU time %.0f µs each%n",
+                singleRate, singleCpuEach);
         receiver.stop(0);
         threads.shutdownNow();
         System.exit(0);
     }
 
+    /** A latency run: its deliveries' publish-to-receive times and its publications' answer times, sorted, in ns. */
+    private record Measured(long[] deliveries, long[] answers, double compiling) {
+    }
+
     /**
      * Publishes {@code rate} events a second for 10 s (open loop, one POST /events each, numbered from {@code first})
-     * and answers their deliveries' publish-to-receive times, sorted.
+     * and answers what it measured, with the share of a core the server's JIT compiler threads used meanwhile.
      */
-    private static long[] latency(HttpClient http, String gateway, String token, int rate, int first,
-                                  ConcurrentHashMap<Integer, Long> sentAt, ConcurrentLinkedQueue<long[]> latencies) {
+    private static Measured latency(HttpClient http, String gateway, String token, int rate, int first,
+                                    ConcurrentHashMap<Integer, Long> sentAt, ConcurrentLinkedQueue<long[]> latencies,
+                                    long serverPid) throws Exception {
         int count = rate * 10;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long compilingBefore = compilerMillis(serverPid);
         long t0 = System.nanoTime();
+        ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             long due = t0 + (i - first) * interval;
@@ -179,7 +212,8 @@ public final class WebhookBench {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
             sentAt.put(i, due);
-            calls.add(http.sendAsync(publish(gateway, token, "bench.latency", i), HttpResponse.BodyHandlers.discarding()));
+            calls.add(http.sendAsync(publish(gateway, token, "bench.latency", i), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((answer, e) -> answered.add(System.nanoTime() - due)));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -188,7 +222,8 @@ public final class WebhookBench {
         while (mine.get().length < (long) count * ENDPOINTS && System.nanoTime() < waitUntil) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
-        return mine.get();
+        double compiling = (compilerMillis(serverPid) - compilingBefore) / 10.0 / seconds(System.nanoTime() - t0);
+        return new Measured(mine.get(), answered.stream().mapToLong(Long::longValue).sorted().toArray(), compiling);
     }
 
     private static HttpRequest publishBatch(String gateway, String token, String type, int first, int count) {
@@ -243,6 +278,26 @@ public final class WebhookBench {
     private static long cpuMillis(long pid) throws Exception {
         String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
         long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        return ticks * 1000 / 100;
+    }
+
+    /** CPU time of a HotSpot process's JIT compiler threads so far (Linux /proc), in milliseconds. */
+    private static long compilerMillis(long pid) throws Exception {
+        long ticks = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue;
+                }
+                if (stat.contains("(C1 CompilerThre") || stat.contains("(C2 CompilerThre")) {
+                    String[] fields = stat.split("\\) ")[1].split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
         return ticks * 1000 / 100;
     }
 

@@ -129,6 +129,28 @@ class AttemptLogTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aSuccessLessThanASecondAfterTheRecordedOneLeavesTheHealthyEndpointAloneButOneAfterFailuresResetsIt(
+            DataSource database) throws Exception {
+        Fixture fixture = new Fixture(database);
+        String endpoint = fixture.endpoint();
+        List<DeliveryStore.Claimed> claimed = fixture.claim(List.of(endpoint, endpoint, endpoint, endpoint, endpoint));
+        String state = "SELECT is_healthy, consecutive_failures, last_delivery_at FROM webhook_endpoint WHERE id = ?";
+
+        fixture.log.record(List.of(at(claimed.get(0), 204, DELIVERED, 0)));
+        fixture.log.record(List.of(at(claimed.get(1), 204, DELIVERED, 900)));
+        assertThat(fixture.text(state, endpoint)).isEqualTo("true 0 2026-12-03 10:00:00.0");
+
+        fixture.log.record(List.of(at(claimed.get(2), 204, DELIVERED, 1_000)));
+        assertThat(fixture.text(state, endpoint)).isEqualTo("true 0 2026-12-03 10:00:01.0");
+
+        fixture.log.record(List.of(at(claimed.get(3), 500, RETRYING, 1_100)));
+        fixture.log.record(List.of(at(claimed.get(4), 204, DELIVERED, 1_200)));
+        assertThat(fixture.text(state, endpoint)).isEqualTo("true 0 2026-12-03 10:00:01.2");
+        assertThat(fixture.text("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'delivered'", null)).isEqualTo("4");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aDeletedDeliveryIsGoneAndTheRestOfTheBatchIsStillWritten(DataSource database) throws Exception {
         Fixture fixture = new Fixture(database);
         String endpoint = fixture.endpoint();
@@ -147,6 +169,11 @@ class AttemptLogTest {
 
     private static AttemptLog.Outcome outcome(DeliveryStore.Claimed delivery, int status, Redelivery.Decision decision) {
         return new AttemptLog.Outcome(delivery, answer(status), decision, true, NOW);
+    }
+
+    private static AttemptLog.Outcome at(DeliveryStore.Claimed delivery, int status, Redelivery.Decision decision,
+                                         long millisAfterNow) {
+        return new AttemptLog.Outcome(delivery, answer(status), decision, true, NOW.plusMillis(millisAfterNow));
     }
 
     private static Attempt answer(int status) {
