@@ -143,8 +143,8 @@ public final class WebhookBench {
         // (3) Latency at a fixed rate: publish-to-receive of every delivery; then at a quarter of it, for comparison. First
         // the server finishes what the burst left (its last records, collections, compilations), as between bursts. Then
         // the same run, unmeasured, until the server is warm: a server fresh from the burst compiles this path (one event
-        // a request, its deliveries started as they are stored) for 30-60 s, its JIT compiler threads taking 15-35 % of a
-        // core, and until then its p99 was 150-400 ms. Warm: a run in which the compiler threads used under 5 % of a core.
+        // a request, its deliveries started as they are stored) for 40-90 s, its JIT compiler threads taking 25-40 % of a
+        // core, and meanwhile its p99 was 0.1-4.5 s. Warm: a run in which the compiler threads used under 5 % of a core.
         double settled = settle(serverPid);
         System.out.printf("server idle again after %.1f s; warm-up runs at %d events/s until the JIT compiler is done…%n",
                 settled, rate);
