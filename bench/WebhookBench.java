@@ -285,14 +285,18 @@ public final class WebhookBench {
 
     /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */
     private static long cpuMillis(long pid) throws Exception {
-        String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
-        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-        return ticks * 1000 / 100;
+        long[] ticks = ticks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")));
+        return (ticks[0] + ticks[1]) * 10;
+    }
+
+    /** System (kernel) CPU time of a process so far, in milliseconds. */
+    private static long systemMillis(long pid) throws Exception {
+        return ticks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")))[1] * 10;
     }
 
     /** CPU time of a HotSpot process's JIT compiler threads so far (Linux /proc), in milliseconds. */
     private static long compilerMillis(long pid) throws Exception {
-        long ticks = 0;
+        long millis = 0;
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
             for (java.nio.file.Path task : tasks.toList()) {
                 String stat;
@@ -302,18 +306,18 @@ public final class WebhookBench {
                     continue;
                 }
                 if (stat.contains("(C1 CompilerThre") || stat.contains("(C2 CompilerThre")) {
-                    String[] fields = stat.split("\\) ")[1].split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long[] ticks = ticks(stat);
+                    millis += (ticks[0] + ticks[1]) * 10;
                 }
             }
         }
-        return ticks * 1000 / 100;
+        return millis;
     }
 
-    /** System (kernel) CPU time of a process so far, in milliseconds. */
-    private static long systemMillis(long pid) throws Exception {
-        String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
-        return Long.parseLong(stat[12]) * 1000 / 100;
+    /** A /proc stat line's user and system CPU time, in clock ticks (100 a second). */
+    private static long[] ticks(String stat) {
+        String[] fields = stat.split("\\) ")[1].split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     private static long delivered(String jdbc) throws Exception {
