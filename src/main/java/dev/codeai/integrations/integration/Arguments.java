@@ -94,13 +94,16 @@ final class Arguments {
     }
 
     private static JsonValue fromText(String text, FieldType type) {
+        if (type instanceof FieldType.Decimal) {
+            return decimal(text);
+        }
         if (type instanceof FieldType.Scalar s) {
             try {
                 switch (s.kind()) {
                     case INTEGER:
                         return Jsons.PROVIDER.createValue(Long.parseLong(text));
                     case DECIMAL:
-                        return Jsons.PROVIDER.createValue(new BigDecimal(text));
+                        return decimal(text);
                     case BOOLEAN:
                         if (text.equals("true") || text.equals("false")) {
                             return Boolean.parseBoolean(text) ? JsonValue.TRUE : JsonValue.FALSE;
@@ -161,6 +164,17 @@ final class Arguments {
             return kind == JsonValue.ValueType.OBJECT ? null : "must be an object";
         }
         return null;
+    }
+
+    /** A number, unless {@code text} is none or beyond a double's range (as JSON bodies may not be): then text. */
+    private static JsonValue decimal(String text) {
+        try {
+            BigDecimal decimal = new BigDecimal(text);
+            return Double.isFinite(decimal.doubleValue()) ? Jsons.PROVIDER.createValue(decimal)
+                    : Jsons.PROVIDER.createValue(text);
+        } catch (NumberFormatException notANumber) {
+            return Jsons.PROVIDER.createValue(text);
+        }
     }
 
     private static boolean isUuid(String text) {

@@ -1,0 +1,62 @@
+package dev.codeai.integrations.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.codeai.integrations.dsl.Loader;
+import dev.codeai.integrations.dsl.model.Operation;
+import dev.codeai.integrations.platform.ApiProblem;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A binary upload's query arguments are read as their declared types; what does not fit is refused, not a 500. */
+class ArgumentsTest {
+
+    private static final Operation UPLOAD = Loader.load("t.cai", """
+            integration StorageService {
+                type: rest
+                base_url: "https://s3.example.com"
+
+                operation upload {
+                    method: PUT
+                    path: "/{bucket}/{key}"
+                    body_type: binary
+                    query {
+                        ratio: decimal
+                        price: decimal(10,2)
+                        copies: integer
+                    }
+                }
+            }
+            """).spec().orElseThrow().integrations().get("StorageService").operations().get("upload");
+
+    private static JsonObject query(Map<String, List<String>> parameters) {
+        return Arguments.fromQuery(UPLOAD, parameters, Optional.empty());
+    }
+
+    @Test
+    void numbersAreReadAsTheirDeclaredTypes() {
+        JsonObject arguments = query(Map.of("ratio", List.of("0.25"), "price", List.of("19.99"), "copies", List.of("3")));
+
+        assertThat(arguments.getJsonNumber("ratio").bigDecimalValue()).isEqualByComparingTo(new BigDecimal("0.25"));
+        assertThat(arguments.getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo(new BigDecimal("19.99"));
+        assertThat(arguments.getJsonNumber("copies").longValue()).isEqualTo(3);
+        assertThat(CanonicalJson.of(arguments)).isEqualTo("{\"copies\":3,\"price\":19.99,\"ratio\":0.25}");
+    }
+
+    @Test
+    void aNumberBeyondADoubleStaysTextAndIsRefusedByName() {
+        JsonObject arguments = query(Map.of("ratio", List.of("1e999"), "price", List.of("-1e400")));
+
+        assertThat(CanonicalJson.of(arguments)).isEqualTo("{\"price\":\"-1e400\",\"ratio\":\"1e999\"}");
+        assertThatThrownBy(() -> Arguments.bind(UPLOAD, arguments))
+                .isInstanceOfSatisfying(IntegrationProblems.InvalidArguments.class, problem -> assertThat(problem.errors())
+                        .extracting(ApiProblem.FieldError::field, ApiProblem.FieldError::message)
+                        .contains(tuple("ratio", "must be a number"), tuple("price", "must be a number")));
+    }
+}
