@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codeai.integrations.integration.FakeUpstreams;
 import dev.codeai.integrations.integration.Gateway;
 import dev.codeai.integrations.security.TestTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,7 +161,7 @@ class HttpFuzzIT {
     /**
      * Answers that Liberty gives before the application sees the request, so they cannot be problem+json: its web
      * container refuses a URI with an encoded '/', '.', '\', '#', NUL or line break (CWWWC0005I, 400, a deliberate
-     * check) and TRACE, its HTTP channel a header over 32 KB (400, no body), and Liberty's own OpenAPI servlet a method
+     * check) and TRACE, its HTTP channel a header over 32 KB (400, no body, or a reset connection), and Liberty's own OpenAPI servlet a method
      * that HTTP/1.1 does not define (501). Counted and printed, never hidden.
      */
     private static Optional<String> containerLevel(Case c, int status, String body) {
@@ -168,7 +169,7 @@ class HttpFuzzIT {
         if (status == 400 && (body.contains("CWWWC0005I") || ENCODED.matcher(path).find())) {
             return Optional.of("URI with an encoded '/', '.', NUL or line break: 400 from Liberty's web container");
         }
-        if (status == 400 && body.isEmpty() && c.headers().values().stream().anyMatch(v -> v.length() > 32_768)) {
+        if (status == 400 && body.isEmpty() && oversizedHeader(c)) {
             return Optional.of("header over 32 KB: 400 from Liberty's HTTP channel");
         }
         if (status >= 400 && status < 500 && c.method().equals("TRACE")) {
@@ -178,6 +179,15 @@ class HttpFuzzIT {
             return Optional.of(c.method() + " on " + path + ": 501 from Liberty's own servlet");
         }
         return Optional.empty();
+    }
+
+    private static boolean oversizedHeader(Case c) {
+        return c.headers().values().stream().anyMatch(v -> v.length() > 32_768);
+    }
+
+    /** What {@link #containerLevel} counts, known from the request alone. */
+    private static boolean refusedBeforeTheApplication(Case c) {
+        return oversizedHeader(c) || c.method().equals("TRACE") || ENCODED.matcher(c.path().split("\\?", 2)[0]).find();
     }
 
     private Case next(int index, FuzzInputs inputs) {
@@ -209,6 +219,17 @@ class HttpFuzzIT {
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c.body()));
             c.headers().forEach(request::header);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (refusedBeforeTheApplication(c)) {
+                // Liberty answers and closes while the client may still be sending a large header or body; the unread
+                // bytes make the close a TCP reset, which can discard the answer before the client reads it (3 in
+                // 40,000 cases).
+                containerAnswers.computeIfAbsent("refused by Liberty (header over 32 KB, TRACE or encoded URI): the"
+                        + " connection reset before its 4xx was read", k -> new AtomicInteger()).incrementAndGet();
+            } else {
+                failures.add(c.describe() + " -> no answer: " + e);
+            }
+            return;
         } catch (Exception e) {
             failures.add(c.describe() + " -> no answer: " + e);
             return;
