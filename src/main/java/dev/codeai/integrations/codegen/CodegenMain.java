@@ -14,10 +14,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT}. Loads the file, writes
- * the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed
- * integrations leave no class behind) and bundles the same file as {@code codeai/integrations.cai} in
- * RESOURCES_OUT. Exits 1 on any DSL error.
+ * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT SERVER_CONFIG_OUT}. Loads the file,
+ * writes the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed
+ * integrations leave no class behind), bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT and
+ * writes the server configuration it decides ({@link ServerConfigGenerator}) into the Liberty configuration directory
+ * SERVER_CONFIG_OUT. Exits 1 on any DSL error.
  */
 public final class CodegenMain {
 
@@ -34,13 +35,14 @@ public final class CodegenMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 3) {
-            err.println("usage: CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT");
+        if (args.length != 4) {
+            err.println("usage: CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT SERVER_CONFIG_OUT");
             return 2;
         }
         Path dsl = Path.of(args[0]);
         Path javaOut = Path.of(args[1]);
         Path resourcesOut = Path.of(args[2]);
+        Path serverConfigOut = Path.of(args[3]);
         String text;
         try {
             text = Files.readString(dsl, StandardCharsets.UTF_8);
@@ -57,8 +59,12 @@ public final class CodegenMain {
         }
         try {
             write(result.spec().get(), text, shown, javaOut, resourcesOut);
+            Path dropin = serverConfigOut.resolve(ServerConfigGenerator.DATABASE_DROPIN);
+            Files.createDirectories(dropin.getParent());
+            Files.writeString(dropin, ServerConfigGenerator.database(result.spec().get().config(), shown),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("codeai: cannot write generated sources: " + e.getMessage());
+            err.println("codeai: cannot write the generated files: " + e.getMessage());
             return 1;
         }
         Spec spec = result.spec().get();

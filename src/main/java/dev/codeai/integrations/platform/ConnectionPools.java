@@ -33,13 +33,17 @@ public class ConnectionPools {
     @Resource(lookup = "jdbc/codeai-engine")
     DataSource engine;
 
-    /** server.xml sizes the pool from the same variable, with the same default. */
+    /**
+     * The sizes server.xml gives the pools: Liberty's variables are MicroProfile Config values too (an environment
+     * variable, a bootstrap property, the DSL's {@code pool_size} in the generated dropin, server.xml's default), so
+     * these defaults apply only on a server without them.
+     */
     @Inject
-    @ConfigProperty(name = "DB_POOL_SIZE")
+    @ConfigProperty(name = "DB_POOL_SIZE", defaultValue = "10")
     int requestsSize;
 
     @Inject
-    @ConfigProperty(name = "DB_ENGINE_POOL_SIZE")
+    @ConfigProperty(name = "DB_ENGINE_POOL_SIZE", defaultValue = "4")
     int engineSize;
 
     void fillOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)

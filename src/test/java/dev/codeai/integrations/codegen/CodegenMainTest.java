@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generator writes one bean per integration exactly as the golden files under
- * src/test/resources/codegen say (one per fault-tolerance mapping), bundles the same DSL file, and
- * writes nothing for a file with errors.
+ * src/test/resources/codegen say (one per fault-tolerance mapping), bundles the same DSL file, writes the server
+ * configuration it decides, and writes nothing for a file with errors.
  */
 class CodegenMainTest {
 
@@ -46,6 +46,7 @@ class CodegenMainTest {
         }
         assertThat(Files.readString(out.resolve("res").resolve(CodegenMain.BUNDLED_DSL)))
                 .isEqualTo(Files.readString(GOLDEN.resolve("policies.cai")));
+        assertThat(out.resolve("liberty").resolve(ServerConfigGenerator.DATABASE_DROPIN)).isRegularFile();
     }
 
     @Test
@@ -88,7 +89,8 @@ class CodegenMainTest {
     }
 
     private String[] args(Path dsl) {
-        return new String[] {dsl.toString(), out.resolve("java").toString(), out.resolve("res").toString()};
+        return new String[] {dsl.toString(), out.resolve("java").toString(), out.resolve("res").toString(),
+                out.resolve("liberty").toString()};
     }
 
     private static PrintStream quiet() {
