@@ -16,7 +16,10 @@ import java.util.List;
  * RFC 8785 JSON Canonicalization Scheme (JCS), as the response-cache key rule of DSL.md §5.5 requires:
  * object members sorted by their names' UTF-16 code units, no whitespace, strings with only the mandatory
  * escapes, numbers as ECMAScript prints a double (integers plainly up to 1e21, then exponent form).
- * Pure and thread-safe.
+ * JCS is defined for I-JSON, whose numbers are doubles; a number that no double holds exactly as written, such as a
+ * 64-bit id above 2^53 (DSL integers have 64-bit range) or a decimal with more than 17 significant digits, is written
+ * exactly instead ({@link #number(JsonNumber)}), so two arguments that differ only there never share a cache key
+ * or an idempotency fingerprint. Pure and thread-safe.
  */
 public final class CanonicalJson {
 
@@ -34,7 +37,7 @@ public final class CanonicalJson {
             case OBJECT -> writeObject(value.asJsonObject(), out);
             case ARRAY -> writeArray(value.asJsonArray(), out);
             case STRING -> writeString(((JsonString) value).getString(), out);
-            case NUMBER -> out.append(number(((JsonNumber) value).doubleValue()));
+            case NUMBER -> out.append(number((JsonNumber) value));
             case TRUE -> out.append("true");
             case FALSE -> out.append("false");
             case NULL -> out.append("null");
@@ -69,6 +72,24 @@ public final class CanonicalJson {
 
     private static void writeString(String text, StringBuilder out) {
         JsonText.string(out, text);
+    }
+
+    /**
+     * JCS's form of {@code number} when it is the double it reads as, which holds for every number a double can hold
+     * as written (and so for all of I-JSON); otherwise its exact value without trailing zeros (BigDecimal's form,
+     * e.g. {@code 9007199254740993} or {@code 1.00000000000000000001}), which no other value has.
+     */
+    static String number(JsonNumber number) {
+        BigDecimal exact = number.bigDecimalValue();
+        double d = exact.doubleValue();
+        if (Double.isFinite(d)) {
+            String jcs = number(d);
+            if (new BigDecimal(jcs).compareTo(exact) == 0) {
+                return jcs;
+            }
+        }
+        BigDecimal stripped = exact.stripTrailingZeros();
+        return stripped.signum() == 0 ? "0" : stripped.toString();
     }
 
     /** ECMAScript's Number.prototype.toString of {@code d} (ECMA-262 §6.1.6.1.20), for finite values. */

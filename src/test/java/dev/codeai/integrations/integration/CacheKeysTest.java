@@ -40,4 +40,12 @@ class CacheKeysTest {
         assertThat(CacheKeys.key("", "W", "f", a)).isEqualTo(CacheKeys.key("", "W", "f", b))
                 .isNotEqualTo(CacheKeys.key("", "W", "f", c)).isNotEqualTo(CacheKeys.key("", "W", "g", a));
     }
+
+    @Test
+    void sixtyFourBitIdsAboveTwoToTheFiftyThirdHaveKeysOfTheirOwn() {
+        Map<String, JsonValue> user = Map.of("id", Json.createValue(9007199254740993L));
+        Map<String, JsonValue> neighbour = Map.of("id", Json.createValue(9007199254740992L));
+
+        assertThat(CacheKeys.key("", "Users", "get_user", user)).isNotEqualTo(CacheKeys.key("", "Users", "get_user", neighbour));
+    }
 }

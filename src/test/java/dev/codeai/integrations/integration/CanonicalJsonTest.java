@@ -7,7 +7,10 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
-/** RFC 8785 (JCS) output, with the RFC's own examples (§3.2.2, §3.2.3 and Appendix B). */
+/**
+ * RFC 8785 (JCS) output, with the RFC's own examples (§3.2.2, §3.2.3 and Appendix B); numbers that no double holds
+ * as written stay exact.
+ */
 class CanonicalJsonTest {
 
     @Test
@@ -77,5 +80,24 @@ class CanonicalJsonTest {
         var b = Json.createObjectBuilder().add("n", 2.0).add("units", "metric").add("q", "London").build();
 
         assertThat(CanonicalJson.of(a)).isEqualTo(CanonicalJson.of(b)).isEqualTo("{\"n\":2,\"q\":\"London\",\"units\":\"metric\"}");
+    }
+
+    @Test
+    void numbersNoDoubleHoldsAsWrittenStayExactAndDistinct() {
+        assertThat(CanonicalJson.of(parse("[9007199254740993,9007199254740992,9223372036854775807,-9223372036854775808]")))
+                .isEqualTo("[9007199254740993,9007199254740992,9223372036854775807,-9223372036854775808]");
+        assertThat(CanonicalJson.of(parse("[0.10000000000000000001,0.1,123456789012345678901,123456789012345680000]")))
+                .isEqualTo("[0.10000000000000000001,0.1,123456789012345678901,123456789012345680000]");
+        assertThat(CanonicalJson.of(parse("[1e-400,1.50e400,-0,2.000]"))).isEqualTo("[1E-400,1.5E+400,0,2]");
+    }
+
+    @Test
+    void theSameValueWrittenAnotherWayGivesTheSameText() {
+        assertThat(CanonicalJson.of(parse("[9007199254740993.000,90071992547409930e-1,1E2,100.0,0.50]")))
+                .isEqualTo("[9007199254740993,9007199254740993,100,100,0.5]");
+    }
+
+    private static jakarta.json.JsonValue parse(String json) {
+        return Json.createReader(new StringReader(json)).readValue();
     }
 }
