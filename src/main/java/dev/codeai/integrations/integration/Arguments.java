@@ -128,8 +128,10 @@ final class Arguments {
                         : ((JsonString) value).getString().codePointCount(0, ((JsonString) value).getString().length())
                         > MAX_STRING ? "must be at most " + MAX_STRING + " characters" : null;
                 case TEXT, BINARY, DATE, TIME -> kind == JsonValue.ValueType.STRING ? null : "must be a string";
-                case INTEGER -> kind == JsonValue.ValueType.NUMBER && ((JsonNumber) value).isIntegral() ? null
-                        : "must be an integer";
+                case INTEGER -> kind != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()
+                        ? "must be an integer"
+                        : fitsALong((JsonNumber) value) ? null
+                        : "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
                 case DECIMAL -> kind == JsonValue.ValueType.NUMBER ? null : "must be a number";
                 case BOOLEAN -> kind == JsonValue.ValueType.TRUE || kind == JsonValue.ValueType.FALSE ? null
                         : "must be true or false";
@@ -164,6 +166,16 @@ final class Arguments {
             return kind == JsonValue.ValueType.OBJECT ? null : "must be an object";
         }
         return null;
+    }
+
+    /** DSL integers are 64-bit (DSL.md §2.5): {@code 9223372036854775808} is integral, but no integer argument. */
+    private static boolean fitsALong(JsonNumber number) {
+        try {
+            number.bigDecimalValue().longValueExact();
+            return true;
+        } catch (ArithmeticException beyond) {
+            return false;
+        }
     }
 
     /** A number, unless {@code text} is none or beyond a double's range (as JSON bodies may not be): then text. */

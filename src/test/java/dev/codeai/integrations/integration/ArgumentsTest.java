@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A binary upload's query arguments are read as their declared types; what does not fit is refused, not a 500. */
+/**
+ * A binary upload's query arguments are read as their declared types; what does not fit is refused, not a 500; integer
+ * arguments are 64-bit.
+ */
 class ArgumentsTest {
 
     private static final Operation UPLOAD = Loader.load("t.cai", """
@@ -58,5 +61,19 @@ class ArgumentsTest {
                 .isInstanceOfSatisfying(IntegrationProblems.InvalidArguments.class, problem -> assertThat(problem.errors())
                         .extracting(ApiProblem.FieldError::field, ApiProblem.FieldError::message)
                         .contains(tuple("ratio", "must be a number"), tuple("price", "must be a number")));
+    }
+
+    @Test
+    void anIntegerArgumentIsSixtyFourBit() {
+        JsonObject body = jakarta.json.Json.createObjectBuilder().add("bucket", "b").add("key", "k")
+                .add("copies", new BigDecimal("9223372036854775808")).build();
+
+        assertThatThrownBy(() -> Arguments.bind(UPLOAD, body))
+                .isInstanceOfSatisfying(IntegrationProblems.InvalidArguments.class, problem -> assertThat(problem.errors())
+                        .extracting(ApiProblem.FieldError::field, ApiProblem.FieldError::message)
+                        .containsExactly(tuple("copies", "must be an integer from -9223372036854775808 to 9223372036854775807")));
+        JsonObject largest = jakarta.json.Json.createObjectBuilder().add("bucket", "b").add("key", "k")
+                .add("copies", Long.MAX_VALUE).build();
+        assertThat(Arguments.bind(UPLOAD, largest).get("copies")).hasToString(String.valueOf(Long.MAX_VALUE));
     }
 }
