@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
 class ArgumentsTest {
 
     private static final Operation UPLOAD = Loader.load("t.cai", """
-            integration StorageService {
+            integration Prints {
                 type: rest
-                base_url: "https://s3.example.com"
+                base_url: "https://prints.example.com"
+                timeout: 20s
 
-                operation upload {
-                    method: PUT
-                    path: "/{bucket}/{key}"
+                operation submit {
+                    method: POST
                     body_type: binary
+                    path: "/jobs/{bucket}/{key}"
                     query {
                         ratio: decimal
                         price: decimal(10,2)
@@ -36,7 +37,7 @@ class ArgumentsTest {
                     }
                 }
             }
-            """).spec().orElseThrow().integrations().get("StorageService").operations().get("upload");
+            """).spec().orElseThrow().integrations().get("Prints").operations().get("submit");
 
     private static JsonObject query(Map<String, List<String>> parameters) {
         return Arguments.fromQuery(UPLOAD, parameters, Optional.empty());
