@@ -4,6 +4,7 @@ import dev.codeai.integrations.dsl.Diagnostic;
 import dev.codeai.integrations.dsl.Loader;
 import dev.codeai.integrations.dsl.Severity;
 import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.IntegrationKind;
 import dev.codeai.integrations.dsl.model.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * The build's generation step: {@code CodegenMain DSL_FILE JAVA_OUT RESOURCES_OUT SERVER_CONFIG_OUT}. Loads the file,
- * writes the fault-tolerance bean and the bulkhead bean of every integration into JAVA_OUT (wiped first, so removed
- * integrations leave no class behind), bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT and
- * writes the server configuration it decides ({@link ServerConfigGenerator}) into the Liberty configuration directory
- * SERVER_CONFIG_OUT. Exits 1 on any DSL error.
+ * writes the fault-tolerance bean of every integration and the bulkhead bean of every one but the webhook delivery
+ * engine (never called through one) into JAVA_OUT (wiped first, so removed integrations leave no class behind),
+ * bundles the same file as {@code codeai/integrations.cai} in RESOURCES_OUT and writes the server configuration it
+ * decides ({@link ServerConfigGenerator}) into the Liberty configuration directory SERVER_CONFIG_OUT. Exits 1 on any
+ * DSL error.
  */
 public final class CodegenMain {
 
@@ -86,8 +88,10 @@ public final class CodegenMain {
         for (Integration integration : spec.integrations().values()) {
             Files.writeString(packageDir.resolve(ClassNames.beanClass(integration.name()) + ".java"),
                     BeanGenerator.source(integration, shown), StandardCharsets.UTF_8);
-            Files.writeString(packageDir.resolve(ClassNames.bulkheadClass(integration.name()) + ".java"),
-                    BulkheadGenerator.source(integration, shown), StandardCharsets.UTF_8);
+            if (integration.kind() != IntegrationKind.WEBHOOK) { // the delivery engine is not called through one
+                Files.writeString(packageDir.resolve(ClassNames.bulkheadClass(integration.name()) + ".java"),
+                        BulkheadGenerator.source(integration, shown), StandardCharsets.UTF_8);
+            }
         }
         Path bundled = resourcesOut.resolve(BUNDLED_DSL);
         Files.createDirectories(bundled.getParent());

@@ -4,6 +4,7 @@ import dev.codeai.integrations.codegen.BulkheadGenerator;
 import dev.codeai.integrations.codegen.ClassNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.codeai.integrations.dsl.model.IntegrationKind;
 import dev.codeai.integrations.dsl.model.Policies;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,6 +70,11 @@ public class DeployedPolicies {
         return integration.model().rateLimit().map(limit -> new Policies.RateLimit(
                 config.getOptionalValue(prefix + "requests", Long.class).orElse(limit.requests()),
                 config.getOptionalValue(prefix + "window", Duration.class).orElse(limit.window()), limit.header()));
+    }
+
+    /** Every integration has a bulkhead but the webhook delivery engine, which is never called through one. */
+    public static boolean hasBulkhead(ResolvedIntegration integration) {
+        return integration.model().kind() != IntegrationKind.WEBHOOK;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * {@code GET /integrations/{name}}: what an integration is and the policies in effect (deploy-time
- * overrides of timeout, retries, rate limit and bulkhead included). Secrets are named by kind only, never shown;
+ * overrides of timeout, retries, rate limit and bulkhead included; for the webhook delivery engine, its attempt
+ * timeout, retry schedule and per-endpoint breaker as it runs them, and no bulkhead). Secrets are named by kind only, never shown;
  * the base URL is shown without user info or query, where credentials could hide.
  */
 @JsonbPropertyOrder({"name", "type", "description", "baseUrl", "configured", "unconfiguredReason", "auth", "timeoutMs",
@@ -55,20 +56,26 @@ public record IntegrationDescription(String name, String type, String descriptio
     public record ArgumentView(String name, String type, boolean required, Object defaultValue, String in) {
     }
 
-    static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, int maxRetries,
-                                     Optional<Policies.RateLimit> rateLimit, BulkheadView bulkhead) {
+    /** {@code bulkhead} null: the integration has none (the webhook delivery engine). */
+    static IntegrationDescription of(ResolvedIntegration resolved, long timeoutMs, RetryView retry,
+                                     Optional<CircuitBreakerSpec> breaker, Optional<Policies.RateLimit> rateLimit,
+                                     BulkheadView bulkhead) {
         Integration model = resolved.model();
         String baseUrl = resolved.configured() ? model.baseUrl().map(resolved::resolve).map(IntegrationDescription::safe)
                 .orElse(null) : null;
-        RetryView retry = new RetryView(maxRetries, lower(model.retry().strategy().name()),
-                model.retry().delays().stream().map(Duration::toMillis).toList());
         return new IntegrationDescription(model.name(), model.kind().dslName(), model.description(), baseUrl,
                 resolved.configured(), resolved.unconfigured().orElse(null), auth(model.auth()), timeoutMs, retry,
-                model.circuitBreaker().map(IntegrationDescription::breaker).orElse(null),
+                breaker.map(IntegrationDescription::breaker).orElse(null),
                 rateLimit.map(r -> new RateLimitView(r.requests(), r.window().toSeconds())).orElse(null),
                 bulkhead,
                 model.defaultCacheTtl().map(Duration::toSeconds).orElse(null),
                 model.operations().values().stream().map(IntegrationDescription::operation).toList());
+    }
+
+    /** The DSL's retry strategy with the retries and listed waits as deployed. */
+    static RetryView retry(Integration model, int maxRetries, List<Duration> delays) {
+        return new RetryView(maxRetries, lower(model.retry().strategy().name()),
+                delays.stream().map(Duration::toMillis).toList());
     }
 
     private static AuthView auth(Auth auth) {

@@ -1,5 +1,6 @@
 package dev.codeai.integrations.integration;
 
+import dev.codeai.integrations.dsl.model.Integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -40,6 +41,9 @@ public class IntegrationHealth {
     @Inject
     CircuitTimeline timeline;
 
+    @Inject
+    DeliveryEnginePolicies engine;
+
     public IntegrationViews.StatusList statusOfAll() {
         return new IntegrationViews.StatusList(catalog.all().stream().map(this::status).toList());
     }
@@ -61,10 +65,18 @@ public class IntegrationHealth {
                         .toList())).toList(), timeline.lastHour(now));
     }
 
+    /** The policies as deployed; for the webhook delivery engine, as the engine runs them (and no bulkhead). */
     public IntegrationDescription describe(String name) {
         ResolvedIntegration integration = find(name);
-        return IntegrationDescription.of(integration, deployed.timeoutMillis(integration), deployed.maxRetries(integration),
-                deployed.rateLimit(integration), new IntegrationDescription.BulkheadView(
+        Integration model = integration.model();
+        if (!DeployedPolicies.hasBulkhead(integration)) {
+            return IntegrationDescription.of(integration, engine.attemptTimeout().toMillis(),
+                    IntegrationDescription.retry(model, engine.retryDelays().size(), engine.retryDelays()),
+                    engine.breaker(), deployed.rateLimit(integration), null);
+        }
+        return IntegrationDescription.of(integration, deployed.timeoutMillis(integration),
+                IntegrationDescription.retry(model, deployed.maxRetries(integration), model.retry().delays()),
+                model.circuitBreaker(), deployed.rateLimit(integration), new IntegrationDescription.BulkheadView(
                         deployed.bulkheadConcurrency(integration), deployed.bulkheadQueue(integration)));
     }
 

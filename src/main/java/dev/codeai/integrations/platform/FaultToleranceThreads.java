@@ -55,7 +55,7 @@ public class FaultToleranceThreads {
                 }
             };
         }
-        int size = SMALLRYE_DEFAULT_SIZE + catalog.all().stream()
+        int size = SMALLRYE_DEFAULT_SIZE + catalog.all().stream().filter(DeployedPolicies::hasBulkhead)
                 .mapToInt(i -> deployed.bulkheadConcurrency(i) + deployed.bulkheadQueue(i)).sum();
         ExecutorService pool = pool(size, managedThreadFactory());
         return () -> pool;

@@ -5,6 +5,7 @@ import dev.codeai.integrations.dsl.model.IntegrationKind;
 import dev.codeai.integrations.dsl.model.Operation;
 import dev.codeai.integrations.dsl.model.Policies;
 import dev.codeai.integrations.integration.Catalog;
+import dev.codeai.integrations.integration.DeliveryEnginePolicies;
 import dev.codeai.integrations.integration.ResolvedIntegration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.config.Config;
  * slow or dead endpoint cannot take every slot of the dispatcher.
  */
 @ApplicationScoped
-public class WebhookSettings {
+public class WebhookSettings implements DeliveryEnginePolicies {
 
     static final Set<Integer> DEFAULT_SUCCESS = Set.of(200, 201, 202, 204);
 
@@ -115,8 +116,19 @@ public class WebhookSettings {
         return codes.contains(status);
     }
 
-    Optional<CircuitBreakerSpec> breaker() {
+    @Override
+    public Optional<CircuitBreakerSpec> breaker() {
         return breaker;
+    }
+
+    @Override
+    public Duration attemptTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public List<Duration> retryDelays() {
+        return schedule;
     }
 
     String signatureAlgorithm() {

@@ -58,6 +58,17 @@ class IntegrationStatusIT {
     }
 
     @Test
+    void describesTheWebhookDeliveryEngineWithThePoliciesItRunsAndNoBulkhead() throws Exception {
+        HttpResponse<String> engine = Gateway.get("/integrations/WebhookDeliveryService");
+
+        assertThat(engine.statusCode()).isEqualTo(200);
+        // pom.xml's codeai.webhooks.* overrides (DSL: 30 s, retries after 1m, 5m, 30m, 2h, 8h; 10 failures, 5 min)
+        assertThat(engine.body()).contains("\"type\":\"webhook\"", "\"timeout_ms\":5000",
+                "\"max_retries\":2", "\"delays_ms\":[300,600]", "\"failures\":3", "\"reset_after_seconds\":2",
+                "\"bulkhead\":null");
+    }
+
+    @Test
     void answersAnUnknownIntegrationWithA404Problem() throws Exception {
         HttpResponse<String> response = Gateway.get("/integrations/NoSuchAPI/health");
 

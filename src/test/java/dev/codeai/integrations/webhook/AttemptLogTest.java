@@ -37,7 +37,7 @@ class AttemptLogTest {
             "jdbc:postgresql://127.0.0.1:5432/test?user=root");
     private static final WebhookSettings SETTINGS = new WebhookSettings() {
         @Override
-        Optional<CircuitBreakerSpec> breaker() {
+        public Optional<CircuitBreakerSpec> breaker() {
             return Optional.of(new CircuitBreakerSpec(3, Optional.empty(), Duration.ofMinutes(5), 1, true));
         }
     };
