@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * {@code GET /integrations/{name}}: what an integration is and the policies in effect (deploy-time
  * overrides of timeout, retries, rate limit and bulkhead included; for the webhook delivery engine, its attempt
- * timeout, retry schedule and per-endpoint breaker as it runs them, and no bulkhead). Secrets are named by kind only, never shown;
- * the base URL is shown without user info or query, where credentials could hide.
+ * timeout, retry schedule and per-endpoint breaker as it runs them, and no bulkhead). Secrets are named by kind
+ * only, never shown; the base URL is shown without user info or query, where credentials could hide.
  */
 @JsonbPropertyOrder({"name", "type", "description", "baseUrl", "configured", "unconfiguredReason", "auth", "timeoutMs",
     "retry", "circuitBreaker", "rateLimit", "bulkhead", "defaultCacheTtlSeconds", "operations"})

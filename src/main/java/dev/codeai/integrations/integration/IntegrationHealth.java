@@ -1,6 +1,7 @@
 package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.dsl.model.Integration;
+import dev.codeai.integrations.dsl.model.IntegrationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -69,7 +70,7 @@ public class IntegrationHealth {
     public IntegrationDescription describe(String name) {
         ResolvedIntegration integration = find(name);
         Integration model = integration.model();
-        if (!DeployedPolicies.hasBulkhead(integration)) {
+        if (model.kind() == IntegrationKind.WEBHOOK) {
             return IntegrationDescription.of(integration, engine.attemptTimeout().toMillis(),
                     IntegrationDescription.retry(model, engine.retryDelays().size(), engine.retryDelays()),
                     engine.breaker(), deployed.rateLimit(integration), null);
