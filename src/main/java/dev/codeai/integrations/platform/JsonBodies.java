@@ -33,26 +33,29 @@ public final class JsonBodies {
         } catch (RuntimeException unreadable) {
             throw new MalformedJson();
         }
-        checkNumbers(value, "body");
+        checkNumbers(value, "");
         return value;
     }
 
-    /** Throws {@link NumberOutOfRange} at the first number in {@code value} beyond a double's range. */
+    /**
+     * Throws {@link NumberOutOfRange} at the first number in {@code value} beyond a double's range, named like the
+     * other field errors: {@code order.items[1].price}; {@code body} for the body itself.
+     */
     private static void checkNumbers(JsonValue value, String path) {
         switch (value.getValueType()) {
             case OBJECT -> {
                 for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
-                    checkNumbers(member.getValue(), path.equals("body") ? member.getKey() : path + "." + member.getKey());
+                    checkNumbers(member.getValue(), path.isEmpty() ? member.getKey() : path + "." + member.getKey());
                 }
             }
             case ARRAY -> {
                 for (int i = 0; i < value.asJsonArray().size(); i++) {
-                    checkNumbers(value.asJsonArray().get(i), path + "[" + i + "]");
+                    checkNumbers(value.asJsonArray().get(i), (path.isEmpty() ? "body" : path) + "[" + i + "]");
                 }
             }
             case NUMBER -> {
                 if (!finite((JsonNumber) value)) {
-                    throw new NumberOutOfRange(path, value.toString());
+                    throw new NumberOutOfRange(path.isEmpty() ? "body" : path, value.toString());
                 }
             }
             default -> {

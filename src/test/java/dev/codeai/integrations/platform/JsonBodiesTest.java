@@ -45,6 +45,12 @@ class JsonBodiesTest {
                             .containsExactly("order.items[1].price");
                 })
                 .hasMessageStartingWith("Field order.items[1].price of the request body is -1E+999,");
+        assertThatThrownBy(() -> JsonBodies.read(body("{\"body\":{\"x\":1e999}}")))
+                .isInstanceOfSatisfying(NumberOutOfRange.class, problem -> assertThat(problem.errors())
+                        .extracting(ApiProblem.FieldError::field).containsExactly("body.x"));
+        assertThatThrownBy(() -> JsonBodies.read(body("[0,[1e999]]")))
+                .isInstanceOfSatisfying(NumberOutOfRange.class, problem -> assertThat(problem.errors())
+                        .extracting(ApiProblem.FieldError::field).containsExactly("body[1][0]"));
         assertThatThrownBy(() -> JsonBodies.read(body("1e99999999"))).isInstanceOf(NumberOutOfRange.class)
                 .hasMessageStartingWith("The request body is 1E+99999999,");
     }
