@@ -63,6 +63,18 @@ class ApiErrorsIT {
     }
 
     @Test
+    void aNumberBeyondADoubleIs400NamingItsFieldOnTheOperationsAndOnEvents() throws Exception {
+        JsonObject call = problem(send("POST", "/integrations/StripeAPI/operations/create_payment_intent", JSON,
+                "{\"amount\": 1e999, \"currency\": \"usd\"}"), 400);
+        JsonObject event = problem(send("POST", "/events", JSON,
+                "{\"type\": \"order.created\", \"data\": {\"lines\": [{\"total\": -1e400}]}}"), 400);
+
+        assertThat(call.getString("title")).isEqualTo("Number out of range");
+        assertThat(call.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("amount");
+        assertThat(event.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("data.lines[0].total");
+    }
+
+    @Test
     void wrongAndMissingFieldsAre400NamingEveryField() throws Exception {
         JsonObject problem = problem(send("POST", "/integrations/GitHubAPI/operations/get_user", JSON,
                 "{\"bogus\": 1, \"other\": true}"), 400);
