@@ -75,6 +75,11 @@ final class DeliveryAttempts {
             return CompletableFuture.completedFuture(Attempt.failed("cannot sign: " + e.getMessage(), 0, json(headers)));
         }
         String sent = json(headers);
+        try {
+            headers.forEach(HttpHead::check);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Attempt.unsendable("not sent: " + e.getMessage(), sent));
+        }
         URI url;
         try {
             url = URI.create(delivery.url());
@@ -103,16 +108,12 @@ final class DeliveryAttempts {
             return new Attempt(Optional.of(answer.status()), answer.body(), millis, null,
                     Optional.ofNullable(answer.headers().get("retry-after"))
                             .flatMap(value -> RetryAfter.parse(value, Optional.ofNullable(answer.headers().get("date")))),
-                    sent);
+                    sent, false);
         } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : describe(e), millis, sent);
+            return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : AttemptErrors.describe(e), millis,
+                    sent);
         }
-    }
-
-    private static String describe(Exception failure) {
-        Throwable cause = failure instanceof HttpAnswer.NoAnswer && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** The secrets that sign: the endpoint's, and during a rotation's grace period the previous one after it. */

@@ -34,7 +34,7 @@ public class DeliveryStore {
     static final String FAILED = "failed";
     private static final String COLUMNS = "SELECT d.id, d.endpoint_id, d.event_type, d.payload, d.attempt_count, "
             + "d.max_attempts, e.url, e.secret, e.previous_secret, e.previous_secret_until, e.timeout_seconds, "
-            + "e.is_healthy, e.breaker_open_until FROM ";
+            + "e.is_healthy, e.breaker_open_until, d.schedule_start, e.is_active FROM ";
     private static final String CLAIMED = COLUMNS + "webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id ";
 
     /**
@@ -45,7 +45,8 @@ public class DeliveryStore {
      * to 200 ms a claim with a few thousand due, which stalled deliveries for seconds at 200 events/s (bench/webhooks).
      */
     private static final String POSTGRES_CLAIM = COLUMNS + "(SELECT d.id, d.endpoint_id, d.event_type, d.payload, "
-            + "d.attempt_count, d.max_attempts, d.next_retry_at FROM webhook_delivery d <due> FOR UPDATE SKIP LOCKED) d "
+            + "d.attempt_count, d.max_attempts, d.next_retry_at, d.schedule_start FROM webhook_delivery d <due> "
+            + "FOR UPDATE SKIP LOCKED) d "
             + "JOIN webhook_endpoint e ON e.id = d.endpoint_id ORDER BY d.next_retry_at";
     /**
      * For the claim's transaction only: no bitmap or sequential scan of the deliveries, so the partial index is walked in
@@ -70,10 +71,14 @@ public class DeliveryStore {
         }
     }
 
-    /** A claimed delivery with what its attempt needs. */
+    /**
+     * A claimed delivery with what its attempt needs; {@code scheduleStart}: the attempts made before its current retry
+     * schedule began (0, or as many as it had when it was recovered).
+     */
     record Claimed(String id, String endpointId, String eventType, String payload, int attemptCount, int maxAttempts,
                    String url, String secret, String previousSecret, LocalDateTime previousSecretUntil,
-                   int timeoutSeconds, boolean healthy, LocalDateTime breakerOpenUntil) {
+                   int timeoutSeconds, boolean healthy, LocalDateTime breakerOpenUntil, int scheduleStart,
+                   boolean endpointActive) {
 
         /** Without the secrets and the body: safe to log. */
         @Override
@@ -200,7 +205,7 @@ public class DeliveryStore {
         return new Claimed(row.getString(1).trim(), row.getString(2).trim(), row.getString(3), row.getString(4),
                 row.getInt(5), row.getInt(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getObject(10, LocalDateTime.class), row.getInt(11), row.getBoolean(12),
-                row.getObject(13, LocalDateTime.class));
+                row.getObject(13, LocalDateTime.class), row.getInt(14), row.getBoolean(15));
     }
 
     /** Gives claimed deliveries back untouched, as if never claimed. */
@@ -218,6 +223,28 @@ public class DeliveryStore {
     }
 
     /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */
+    /** What a pending delivery of an inactive endpoint says when it ends failed without an attempt. */
+    static final String INACTIVE = "not sent: the endpoint is inactive (a 410 Gone or PUT is_active false deactivated it);"
+            + " POST /webhooks/{id}/recover after activating it sends it again";
+
+    /**
+     * The pending deliveries of an endpoint that is no longer active end failed, unattempted ({@link #INACTIVE}):
+     * none is sent to a receiver that answered 410 Gone or was switched off, and recovery can send them again.
+     */
+    static final String FAIL_PENDING_OF_ENDPOINT = "UPDATE webhook_delivery SET status = 'failed', next_retry_at = NULL, "
+            + "claimed_until = NULL, error = ?, updated_at = ? WHERE endpoint_id = ? AND status IN ('pending', 'retrying')";
+
+    /** After a 410 Gone deactivated the endpoint: its other pending deliveries, in a transaction of their own. */
+    void failPending(String endpointId, Instant now) {
+        update(FAIL_PENDING_OF_ENDPOINT, INACTIVE, utc(now), endpointId);
+    }
+
+    /** One claimed delivery of an endpoint found inactive at its claim, ended like {@link #FAIL_PENDING_OF_ENDPOINT}. */
+    void failInactive(String deliveryId, Instant now) {
+        update("UPDATE webhook_delivery SET status = 'failed', next_retry_at = NULL, claimed_until = NULL, error = ?, "
+                + "updated_at = ? WHERE id = ? AND status IN ('pending', 'retrying')", INACTIVE, utc(now), deliveryId);
+    }
+
     void postpone(String deliveryId, Instant until) {
         update("UPDATE webhook_delivery SET next_retry_at = ?, claimed_until = NULL WHERE id = ?", utc(until), deliveryId);
     }

@@ -106,9 +106,8 @@ record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<
         }
         List<String> types = new ArrayList<>();
         for (JsonValue entry : value.asJsonArray()) {
-            if (entry.getValueType() != JsonValue.ValueType.STRING || ((JsonString) entry).getString().isBlank()
-                    || ((JsonString) entry).getString().length() > 255) {
-                errors.add(new FieldError("events", "every entry must be an event type of 1 to 255 characters"));
+            if (entry.getValueType() != JsonValue.ValueType.STRING || !EventTypes.valid(((JsonString) entry).getString())) {
+                errors.add(new FieldError("events", "every entry " + EventTypes.RULE));
                 return Optional.empty();
             }
             types.add(((JsonString) entry).getString());

@@ -211,7 +211,7 @@ public class EventStore {
                         leased.add(new DeliveryStore.Claimed(id, endpoint.id(), event.getKey().type(), event.getKey().body(),
                                 0, target.maxAttempts(), endpoint.url(), endpoint.secret(), endpoint.previousSecret(),
                                 endpoint.previousSecretUntil(), endpoint.timeoutSeconds(), endpoint.healthy(),
-                                endpoint.breakerOpenUntil()));
+                                endpoint.breakerOpenUntil(), 0, true));
                     }
                 }
             }

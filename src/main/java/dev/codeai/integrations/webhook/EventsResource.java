@@ -80,9 +80,12 @@ public class EventsResource {
     private static WebhookEvents.Event event(JsonObject body, String prefix, List<FieldError> errors) {
         body.keySet().stream().filter(k -> !FIELDS.contains(k)).sorted()
                 .forEach(k -> errors.add(new FieldError(prefix + k, "is not a field of an event")));
-        Optional<String> type = string(body, "type", 255, prefix, errors);
+        Optional<String> type = string(body, "type", EventTypes.MAX_LENGTH, prefix, errors);
         if (type.isEmpty() && !body.containsKey("type")) {
             errors.add(new FieldError(prefix + "type", "is required"));
+        } else if (type.filter(t -> !EventTypes.valid(t)).isPresent()) {
+            errors.add(new FieldError(prefix + "type", EventTypes.RULE));
+            type = Optional.empty();
         }
         Optional<String> id = string(body, "id", 64, prefix, errors);
         return new WebhookEvents.Event(id, type.orElse(""), body.getOrDefault("data", JsonValue.EMPTY_JSON_OBJECT));

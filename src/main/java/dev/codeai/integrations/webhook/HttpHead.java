@@ -42,7 +42,8 @@ final class HttpHead {
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static void check(String name, String value) {
+    /** Refuses a field this head would not write, with an {@link IllegalArgumentException} naming it. */
+    static void check(String name, String value) {
         if (name.isEmpty() || !name.chars().allMatch(HttpHead::token)) {
             throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP field name");
         }

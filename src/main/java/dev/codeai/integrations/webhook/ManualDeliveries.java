@@ -24,6 +24,9 @@ public class ManualDeliveries {
     /** How long a manual attempt holds its delivery against other instances. */
     private static final Duration LEASE = Duration.ofMinutes(5);
 
+    /** The event type of test deliveries (DSL.md §5.6 "Test delivery"). */
+    static final String TEST_EVENT = "webhook.test";
+
     @Inject
     DeliveryStore store;
 
@@ -41,14 +44,14 @@ public class ManualDeliveries {
 
     WebhookViews.Delivery test(String endpointId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String body = Jsons.PROVIDER.createObjectBuilder().add("event", "webhook.test").add("data", JsonValue.EMPTY_JSON_OBJECT)
+        String body = Jsons.PROVIDER.createObjectBuilder().add("event", TEST_EVENT).add("data", JsonValue.EMPTY_JSON_OBJECT)
                 .add("timestamp", now.toString()).build().toString();
         String id = Ids.next();
         // Stored as finished (failed until the attempt below says otherwise): the dispatcher never claims it, and
         // that attempt is its only one.
         store.update("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempt_count, "
                         + "max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'failed', 0, 1, ?, ?)",
-                id, endpointId, Ids.next(), "webhook.test", body, DeliveryStore.utc(now), DeliveryStore.utc(now));
+                id, endpointId, Ids.next(), TEST_EVENT, body, DeliveryStore.utc(now), DeliveryStore.utc(now));
         attempt(id, now);
         return view(id);
     }
@@ -62,12 +65,18 @@ public class ManualDeliveries {
         return view(deliveryId);
     }
 
+    /**
+     * Gives the endpoint's failed deliveries since {@code since} (their last attempt, or when they failed unattempted)
+     * a new schedule: sent at once, then retried after the schedule's first wait, and so on. Test deliveries stay
+     * single attempts.
+     */
     int recover(String endpointId, int retryCount, Instant since) {
         Instant now = clock.instant();
         int recovered = store.update("UPDATE webhook_delivery SET status = 'retrying', next_retry_at = ?, "
-                        + "max_attempts = attempt_count + ?, updated_at = ? WHERE endpoint_id = ? AND status = 'failed' "
-                        + "AND last_attempt_at >= ?", DeliveryStore.utc(now), settings.maxAttempts(retryCount),
-                DeliveryStore.utc(now), endpointId, DeliveryStore.utc(since));
+                        + "max_attempts = attempt_count + ?, schedule_start = attempt_count, error = NULL, updated_at = ? "
+                        + "WHERE endpoint_id = ? AND status = 'failed' AND event_type <> ? "
+                        + "AND COALESCE(last_attempt_at, updated_at) >= ?", DeliveryStore.utc(now),
+                settings.maxAttempts(retryCount), DeliveryStore.utc(now), endpointId, TEST_EVENT, DeliveryStore.utc(since));
         if (recovered > 0) {
             dispatcher.kick();
         }

@@ -240,6 +240,10 @@ public class WebhookDispatcher {
      * recorded; false when it was postponed instead (its endpoint's breaker is open) and the slot is the caller's again.
      */
     private boolean start(DeliveryStore.Claimed delivery, Instant now) {
+        if (!delivery.endpointActive()) {
+            store.failInactive(delivery.id(), now);
+            return false;
+        }
         Optional<Instant> openUntil = DeliveryStore.instant(delivery.breakerOpenUntil());
         if (!delivery.healthy() && settings.breaker().isPresent()) {
             Duration timeout = settings.timeout(delivery.timeoutSeconds());
@@ -258,13 +262,19 @@ public class WebhookDispatcher {
             store.update("UPDATE webhook_delivery SET claimed_until = ? WHERE id = ?",
                     DeliveryStore.utc(now.plus(timeout).plus(LEASE_MARGIN)), delivery.id());
         }
-        attempts.send(delivery, now).exceptionally(failure -> Attempt.failed(failure.toString(), 0, "{}"))
+        attempts.send(delivery, now).exceptionally(failure -> {
+                    LOG.log(Level.WARNING, "Attempt of delivery " + delivery.id() + " failed inside the engine", failure);
+                    return Attempt.failed(AttemptErrors.describe(failure), 0, "{}");
+                })
                 .thenCompose(attempt -> {
                     Instant finished = clock.instant();
                     Redelivery.Decision decision = decide(delivery, attempt, true, finished);
-                    return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, true, finished))
+                    return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, !attempt.unsendable(), finished))
                             .thenAccept(recorded -> {
                                 decision.nextAttempt().ifPresent(wakeUps::at);
+                                if (decision.disableEndpoint()) {
+                                    store.failPending(delivery.endpointId(), finished);
+                                }
                                 notices.announce(delivery, attempt, decision, recorded, finished);
                             });
                 })
@@ -284,8 +294,7 @@ public class WebhookDispatcher {
     }
 
     private Redelivery.Decision decide(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic, Instant now) {
-        return Redelivery.after(attempt, delivery.attemptCount() + 1, delivery.maxAttempts(), automatic, settings, now,
-                ThreadLocalRandom.current());
+        return Redelivery.after(attempt, delivery, automatic, settings, now, ThreadLocalRandom.current());
     }
 
     /** One synchronous attempt outside the schedule (test deliveries, manual retries); it ends the delivery either way. */
@@ -295,6 +304,9 @@ public class WebhookDispatcher {
         Redelivery.Decision decision = decide(delivery, attempt, false, now);
         try {
             log.record(new AttemptLog.Outcome(delivery, attempt, decision, false, now));
+            if (decision.disableEndpoint()) {
+                store.failPending(delivery.endpointId(), now);
+            }
         } catch (RuntimeException e) {
             // The manual claim lapses; the delivery keeps its earlier state.
             LOG.log(Level.WARNING, "Cannot record an attempt of delivery {0}: {1}", new Object[] {delivery.id(), e.getMessage()});

@@ -52,6 +52,16 @@ public final class WebhookProblems {
         }
     }
 
+    /** 409: recovery of an inactive endpoint's deliveries, which would end failed again unsent. */
+    public static final class InactiveEndpoint extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        public InactiveEndpoint(String id) {
+            super(409, "Endpoint inactive", "Webhook endpoint " + id + " is inactive; activate it (PUT /webhooks/" + id
+                    + " with is_active true) before recovering its deliveries.");
+        }
+    }
+
     /** 503: the DSL declares no webhook integration, so there is no engine to deliver with. */
     public static final class NoEngine extends ApiProblem {
         private static final long serialVersionUID = 1L;

@@ -98,6 +98,11 @@ public class WebhooksResource {
     public WebhookViews.Endpoint update(@PathParam("id") String id, JsonObject body) {
         WebhookEndpoint endpoint = endpoint(id);
         EndpointInput input = EndpointInput.forUpdate(body, dispatcher.guard());
+        if (input.active().filter(active -> !active).isPresent()) {
+            // Before the endpoint's row, in the order the engine's transactions lock rows (deliveries, then endpoint).
+            entities.createNativeQuery(DeliveryStore.FAIL_PENDING_OF_ENDPOINT).setParameter(1, DeliveryStore.INACTIVE)
+                    .setParameter(2, now()).setParameter(3, id).executeUpdate();
+        }
         endpoint.update(input, now());
         return WebhookViews.Endpoint.of(endpoint, false);
     }
@@ -206,6 +211,9 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public WebhookViews.Recovered recover(@PathParam("id") String id, JsonObject body) {
         WebhookEndpoint endpoint = endpoint(id);
+        if (!endpoint.active) {
+            throw new WebhookProblems.InactiveEndpoint(id);
+        }
         Instant since;
         try {
             since = Instant.parse(body.getString("since"));

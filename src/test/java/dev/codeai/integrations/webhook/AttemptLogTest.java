@@ -177,7 +177,7 @@ class AttemptLogTest {
     }
 
     private static Attempt answer(int status) {
-        return new Attempt(Optional.of(status), "{}", 3, null, Optional.empty(), "{}");
+        return new Attempt(Optional.of(status), "{}", 3, null, Optional.empty(), "{}", false);
     }
 
     /** A clean set of webhook tables with the store and log over them. */

@@ -99,6 +99,25 @@ class EventBatchIT {
         assertThat(later.getInt("deliveries")).isEqualTo(1);
     }
 
+    @Test
+    void anEventTypeNoHeaderCanCarryIsRefusedWhenPublishedNotFailedAtEveryAttempt() throws Exception {
+        HttpResponse<String> single = send("POST", "/events", "{\"type\":\"order.created\\r\\nX-Injected: 1\",\"data\":{}}");
+        HttpResponse<String> batch = send("POST", "/events/batch", "{\"events\":[{\"type\":\"" + type
+                + "\"},{\"type\":\"nul\\u0000x\"},{\"type\":\"\u0437\u0430\u043a\u0430\u0437\"}]}");
+        HttpResponse<String> pattern = send("POST", "/webhooks", "{\"name\":\"p\",\"url\":\"" + receiver.url(path + "/p")
+                + "\",\"events\":[\"order.*\",\"bad\\ntype\"]}");
+
+        assertThat(single.statusCode()).isEqualTo(400);
+        assertThat(json(single.body()).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("type");
+        assertThat(json(single.body()).getJsonArray("errors").getJsonObject(0).getString("message"))
+                .contains("line breaks");
+        assertThat(batch.statusCode()).isEqualTo(400);
+        assertThat(json(batch.body()).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")))
+                .containsExactly("events[1].type", "events[2].type");
+        assertThat(pattern.statusCode()).isEqualTo(400);
+        assertThat(json(pattern.body()).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("events");
+    }
+
     private List<Receiver.Received> all() {
         List<Receiver.Received> found = new ArrayList<>(receiver.at(path + "/batch-a"));
         found.addAll(receiver.at(path + "/batch-b"));

@@ -81,6 +81,30 @@ class RedeliveryTest {
     }
 
     @Test
+    void aDeliveryNoRequestCanBeMadeFromFailsAtOnceAndLeavesTheEndpointActive() {
+        Redelivery.Decision decision = after(Attempt.unsendable("not sent: header X has a control character", "{}"), 1, 4);
+
+        assertThat(decision.status()).isEqualTo("failed");
+        assertThat(decision.nextAttempt()).isEmpty();
+        assertThat(decision.disableEndpoint()).isFalse();
+    }
+
+    @Test
+    void aRecoveredDeliveryWaitsFromTheStartOfTheScheduleAgain() {
+        // Three attempts before its recovery (schedule_start 3), then a schedule of four more (max 3 + 4).
+        DeliveryStore.Claimed recovered = claimed(3, 3, 7);
+        DeliveryStore.Claimed later = claimed(5, 3, 7);
+
+        Instant first = Redelivery.after(answer(500, null), recovered, true, SETTINGS, NOW, fixed(0.5)).nextAttempt().orElseThrow();
+        Instant third = Redelivery.after(answer(500, null), later, true, SETTINGS, NOW, fixed(0.5)).nextAttempt().orElseThrow();
+
+        assertThat(Duration.between(NOW, first)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Duration.between(NOW, third)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Redelivery.after(answer(500, null), claimed(6, 3, 7), true, SETTINGS, NOW, fixed(0.5)).status())
+                .as("the recovered schedule's last attempt").isEqualTo("failed");
+    }
+
+    @Test
     void theLastAttemptAndAManualOneEndTheDelivery() {
         assertThat(after(answer(500, null), 4, 4).status()).isEqualTo("failed");
         assertThat(Redelivery.after(answer(500, null), 2, 4, false, SETTINGS, NOW, fixed(0.5)).status()).isEqualTo("failed");
@@ -95,8 +119,13 @@ class RedeliveryTest {
         return Redelivery.after(attempt, attemptNumber, maxAttempts, true, SETTINGS, NOW, fixed(0.5));
     }
 
+    private static DeliveryStore.Claimed claimed(int attemptCount, int scheduleStart, int maxAttempts) {
+        return new DeliveryStore.Claimed("d", "e", "t", "{}", attemptCount, maxAttempts, "http://x", "s", null, null, 30,
+                true, null, scheduleStart, true);
+    }
+
     private static Attempt answer(int status, Duration retryAfter) {
-        return new Attempt(Optional.of(status), "", 5, null, Optional.ofNullable(retryAfter), "{}");
+        return new Attempt(Optional.of(status), "", 5, null, Optional.ofNullable(retryAfter), "{}", false);
     }
 
     private static RandomGenerator fixed(double value) {
