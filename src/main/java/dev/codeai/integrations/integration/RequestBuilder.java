@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,15 +113,15 @@ final class RequestBuilder {
             return null;
         }
         if (op.bodyType() == Operation.BodyType.FORM) {
-            List<String> pairs = new ArrayList<>();
+            Map<String, JsonValue> fields = new LinkedHashMap<>();
             op.body().fields().keySet().forEach(name -> {
                 JsonValue v = call.arguments().get(name);
                 if (v != null) {
-                    addQuery(pairs, name, v);
+                    fields.put(name, v);
                 }
             });
             headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
-            return String.join("&", pairs);
+            return FormBody.of(fields);
         }
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         op.body().fields().keySet().forEach(name -> {

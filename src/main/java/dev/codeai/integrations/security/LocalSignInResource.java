@@ -1,5 +1,6 @@
 package dev.codeai.integrations.security;
 
+import dev.codeai.integrations.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +83,21 @@ public class LocalSignInResource {
         policy = new LocalSignIn(enabled, inlineKey, location);
     }
 
+    /** The one field of a sign-in, {@code admin}: required, true or false; any other field is refused. */
+    private static boolean admin(JsonObject body) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !k.equals("admin")).sorted()
+                .forEach(k -> errors.add(new ApiProblem.FieldError(k, "is not a field of a sign-in")));
+        JsonValue admin = body.get("admin");
+        if (admin != JsonValue.TRUE && admin != JsonValue.FALSE) {
+            errors.add(new ApiProblem.FieldError("admin", admin == null ? "is required (true or false)" : "must be true or false"));
+        }
+        if (!errors.isEmpty()) {
+            throw new LocalSignInInvalid(errors);
+        }
+        return admin == JsonValue.TRUE;
+    }
+
     @GET
     public Availability available() {
         Optional<String> refusal = refusal();
@@ -93,7 +110,7 @@ public class LocalSignInResource {
         refusal().ifPresent(reason -> {
             throw new LocalSignInRefused(reason);
         });
-        boolean admin = body.getOrDefault("admin", JsonValue.FALSE) == JsonValue.TRUE;
+        boolean admin = admin(body);
         List<String> roles = List.of(admin ? "admin" : "user");
         String subject = admin ? "local-admin" : "local-user";
         Instant now = clock.instant();

@@ -77,6 +77,21 @@ class ConsoleApiIT {
     }
 
     @Test
+    void aLocalSignInThatIsNotAdminTrueOrFalseIs400NamingTheField() throws Exception {
+        HttpResponse<String> word = Gateway.send("POST", "/console/local-sign-in", Optional.empty(),
+                Optional.of("application/json"), "{\"admin\":\"yes\"}");
+        HttpResponse<String> empty = Gateway.send("POST", "/console/local-sign-in", Optional.empty(),
+                Optional.of("application/json"), "{}");
+
+        assertThat(word.statusCode()).isEqualTo(400);
+        assertThat(word.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(word.body()).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("admin");
+        assertThat(word.body()).doesNotContain("token");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty.body()).getJsonArray("errors").getJsonObject(0).getString("message")).contains("required");
+    }
+
+    @Test
     void historyHasSixtyMinutesForEveryIntegration() throws Exception {
         HttpResponse<String> response = Gateway.get("/integrations/history");
 
