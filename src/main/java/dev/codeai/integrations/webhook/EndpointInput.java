@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * The fields of {@code POST /webhooks} and {@code PUT /webhooks/{id}}, checked all at once so that a 400 names every
@@ -17,11 +18,15 @@ import java.util.Set;
  * internal address), {@code events} (a non-empty list of event types or patterns), {@code secret} ({@code whsec_}
  * + Base64 of 24–64 bytes), {@code timeout_seconds} (1–300) and {@code retry_count} (0–20), the endpoint's own attempt
  * timeout and retries (DSL.md §5.6: the integration's values apply while these keep the entity defaults, 30 and 5)
- * and, on update, {@code is_active}. Unknown fields are refused too.
+ * and, on update, {@code is_active}. Unknown fields are ignored with a warning in the log (DSL.md §5.7: declared
+ * endpoints' bodies ignore them, unlike the invoke endpoint's arguments), their names only, never their values.
  */
 record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<String>> events, Optional<String> secret,
                      Optional<Boolean> active, Optional<Integer> timeoutSeconds, Optional<Integer> retryCount) {
 
+    private static final Logger LOG = Logger.getLogger(EndpointInput.class.getName());
+    private static final int LOGGED_NAMES = 10;
+    private static final int LOGGED_NAME_LENGTH = 64;
     private static final Set<String> CREATE = Set.of("name", "url", "events", "secret", "timeout_seconds", "retry_count");
     private static final Set<String> UPDATE = Set.of("name", "url", "events", "is_active", "timeout_seconds", "retry_count");
 
@@ -35,8 +40,13 @@ record EndpointInput(Optional<String> name, Optional<String> url, Optional<List<
 
     private static EndpointInput read(JsonObject body, SsrfGuard guard, Set<String> known, boolean create) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "is not a field of this request")));
+        List<String> unknown = body.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> (create ? "POST /webhooks" : "PUT /webhooks/{id}") + " ignored " + unknown.size()
+                    + " unknown field(s): " + unknown.stream().limit(LOGGED_NAMES)
+                    .map(k -> k.length() > LOGGED_NAME_LENGTH ? k.substring(0, LOGGED_NAME_LENGTH) + "…" : k)
+                    .map(k -> k.replaceAll("\\p{Cntrl}", "?")).toList());
+        }
         Optional<String> name = text(body, "name", errors, create);
         name.filter(n -> n.isBlank() || n.length() > 255)
                 .ifPresent(n -> errors.add(new FieldError("name", "must be 1 to 255 characters")));

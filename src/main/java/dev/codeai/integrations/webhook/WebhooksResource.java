@@ -25,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -34,6 +35,9 @@ import java.util.Set;
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
+
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Set<String> STATUSES = Set.of(DeliveryStore.PENDING, DeliveryStore.RETRYING,
             DeliveryStore.DELIVERED, DeliveryStore.FAILED);
@@ -173,7 +177,7 @@ public class WebhooksResource {
     @GET
     @Path("/deliveries/{id}")
     public WebhookViews.DeliveryDetail delivery(@PathParam("id") String id) {
-        WebhookDelivery delivery = Optional.ofNullable(entities.find(WebhookDelivery.class, id))
+        WebhookDelivery delivery = Optional.ofNullable(entities.find(WebhookDelivery.class, uuid(id)))
                 .orElseThrow(() -> new WebhookProblems.UnknownDelivery(id));
         List<WebhookViews.AttemptView> attempts = entities.createQuery("SELECT a FROM WebhookDeliveryAttempt a "
                         + "WHERE a.deliveryId = :id ORDER BY a.attemptNumber", WebhookDeliveryAttempt.class)
@@ -192,7 +196,7 @@ public class WebhooksResource {
     @POST
     @Path("/deliveries/{id}/retry")
     public WebhookViews.Delivery retry(@PathParam("id") String id) {
-        return manual.retry(id);
+        return manual.retry(uuid(id));
     }
 
     /** A new secret; the old one keeps signing beside it for {@code codeai.webhooks.secret-grace} (default 24 h). */
@@ -224,7 +228,16 @@ public class WebhooksResource {
     }
 
     private WebhookEndpoint endpoint(String id) {
-        return Optional.ofNullable(entities.find(WebhookEndpoint.class, id)).orElseThrow(() -> new WebhookProblems.UnknownEndpoint(id));
+        return Optional.ofNullable(entities.find(WebhookEndpoint.class, uuid(id)))
+                .orElseThrow(() -> new WebhookProblems.UnknownEndpoint(id));
+    }
+
+    /** Endpoint and delivery ids are UUIDs: a malformed one is a 400 naming {@code id} (DSL.md §5.7), not a 404. */
+    private static String uuid(String id) {
+        if (!UUID_FORM.matcher(id).matches()) {
+            throw Paging.invalid("id", "must be a UUID, e.g. 01a24252-9d55-7131-b020-ba75fef39090");
+        }
+        return id;
     }
 
     private LocalDateTime now() {

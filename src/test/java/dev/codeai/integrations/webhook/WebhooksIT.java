@@ -146,9 +146,14 @@ class WebhooksIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(bad.body()).contains("\"field\":\"name\"", "\"field\":\"url\"", "\"field\":\"events\"",
-                "\"field\":\"secret\"", "\"field\":\"colour\"", "private");
+                "\"field\":\"secret\"", "private")
+                .as("unknown fields are ignored with a warning (DSL.md §5.7)").doesNotContain("colour");
         assertThat(metadata.statusCode()).isEqualTo(400);
         assertThat(scheme.statusCode()).isEqualTo(400);
+        HttpResponse<String> notUuid = send("PUT", "/webhooks/not-a-uuid", "{\"name\":\"x\"}");
+        assertThat(notUuid.statusCode()).as("a malformed uuid path parameter (DSL.md §5.7)").isEqualTo(400);
+        assertThat(json(notUuid.body()).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("id");
+        assertThat(send("POST", "/webhooks/deliveries/not-a-uuid/retry", null).statusCode()).isEqualTo(400);
     }
 
     @Test
