@@ -1,12 +1,12 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.platform.Ids;
+import dev.codeai.integrations.platform.Transactions;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,6 +55,9 @@ public class WebhooksResource {
     ManualDeliveries manual;
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -78,14 +81,16 @@ public class WebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response create(JsonObject body) {
         EndpointInput input = EndpointInput.forCreate(body, dispatcher.guard());
         WebhookEndpoint endpoint = new WebhookEndpoint(Ids.next(), input.name().orElseThrow(),
                 input.url().orElseThrow(), input.secret().orElseGet(WebhookSecrets::generate),
                 Subscriptions.format(input.events().orElseThrow()), now());
         endpoint.update(input, endpoint.createdAt);
-        entities.persist(endpoint);
+        transactions.required(() -> {
+            entities.persist(endpoint);
+            return endpoint;
+        });
         return Response.status(201).entity(WebhookViews.Endpoint.of(endpoint, true)).build();
     }
 
@@ -98,31 +103,36 @@ public class WebhooksResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public WebhookViews.Endpoint update(@PathParam("id") String id, JsonObject body) {
-        WebhookEndpoint endpoint = endpoint(id);
+        endpoint(id);
         EndpointInput input = EndpointInput.forUpdate(body, dispatcher.guard());
-        if (input.active().filter(active -> !active).isPresent()) {
-            // Before the endpoint's row, in the order the engine's transactions lock rows (deliveries, then endpoint).
-            entities.createNativeQuery(DeliveryStore.FAIL_PENDING_OF_ENDPOINT).setParameter(1, DeliveryStore.INACTIVE)
-                    .setParameter(2, now()).setParameter(3, id).executeUpdate();
-        }
-        endpoint.update(input, now());
-        return WebhookViews.Endpoint.of(endpoint, false);
+        return transactions.required(() -> {
+            WebhookEndpoint endpoint = endpoint(id);
+            if (input.active().filter(active -> !active).isPresent()) {
+                // Before the endpoint's row, in the order the engine's transactions lock rows (deliveries, then endpoint).
+                entities.createNativeQuery(DeliveryStore.FAIL_PENDING_OF_ENDPOINT).setParameter(1, DeliveryStore.INACTIVE)
+                        .setParameter(2, now()).setParameter(3, id).executeUpdate();
+            }
+            endpoint.update(input, now());
+            return WebhookViews.Endpoint.of(endpoint, false);
+        });
     }
 
     /** Removes the endpoint with its deliveries and attempts; none of its pending deliveries is attempted after. */
     @DELETE
     @Path("/{id}")
-    @Transactional
     public Response delete(@PathParam("id") String id) {
-        WebhookEndpoint endpoint = endpoint(id);
-        entities.createQuery("DELETE FROM WebhookDeliveryAttempt a WHERE a.deliveryId IN "
-                + "(SELECT d.id FROM WebhookDelivery d WHERE d.endpointId = :id)").setParameter("id", endpoint.id).executeUpdate();
-        entities.createQuery("DELETE FROM WebhookDelivery d WHERE d.endpointId = :id").setParameter("id", endpoint.id)
-                .executeUpdate();
-        entities.remove(endpoint);
-        return Response.noContent().build();
+        endpoint(id);
+        return transactions.required(() -> {
+            WebhookEndpoint endpoint = endpoint(id);
+            entities.createQuery("DELETE FROM WebhookDeliveryAttempt a WHERE a.deliveryId IN "
+                    + "(SELECT d.id FROM WebhookDelivery d WHERE d.endpointId = :id)").setParameter("id", endpoint.id)
+                    .executeUpdate();
+            entities.createQuery("DELETE FROM WebhookDelivery d WHERE d.endpointId = :id").setParameter("id", endpoint.id)
+                    .executeUpdate();
+            entities.remove(endpoint);
+            return Response.noContent().build();
+        });
     }
 
     @GET
@@ -202,11 +212,13 @@ public class WebhooksResource {
     /** A new secret; the old one keeps signing beside it for {@code codeai.webhooks.secret-grace} (default 24 h). */
     @POST
     @Path("/{id}/secret/rotate")
-    @Transactional
     public WebhookViews.Endpoint rotate(@PathParam("id") String id) {
-        WebhookEndpoint endpoint = endpoint(id);
-        endpoint.rotate(WebhookSecrets.generate(), DeliveryStore.utc(clock.instant().plus(settings.secretGrace())), now());
-        return WebhookViews.Endpoint.of(endpoint, true);
+        endpoint(id);
+        return transactions.required(() -> {
+            WebhookEndpoint endpoint = endpoint(id);
+            endpoint.rotate(WebhookSecrets.generate(), DeliveryStore.utc(clock.instant().plus(settings.secretGrace())), now());
+            return WebhookViews.Endpoint.of(endpoint, true);
+        });
     }
 
     /** Queues the endpoint's failed deliveries since {@code since} (RFC 3339) again, each with a new schedule. */
