@@ -24,6 +24,8 @@ public class ErrorPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
+    /** The request log's logger ({@link RequestLog}): a request refused before JAX-RS gets its line here. */
+    private static final Logger REQUESTS = Logger.getLogger("dev.codeai.integrations.request");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -34,16 +36,19 @@ public class ErrorPages extends HttpServlet {
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("type", "about:blank")
                 .add("title", type == null ? "Error" : type.getReasonPhrase()).add("status", status)
                 .add("detail", detail(status)).add("instance", uri instanceof String s ? s : request.getRequestURI());
+        String correlationId = RequestCorrelation.id(request::getAttribute);
         if (status >= 500) {
-            String correlationId = java.util.UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + uri,
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
             body.add("correlation_id", correlationId);
         }
+        String path = uri instanceof String s ? s : request.getRequestURI();
+        REQUESTS.info(() -> "method=" + request.getMethod() + " path=" + path + " status=" + status
+                + " duration_ms=-1 subject=- correlation_id=" + correlationId);
+        response.setHeader(RequestCorrelation.HEADER, correlationId);
         response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(body.build().toString());
+        response.setContentType("application/problem+json"); // JSON is UTF-8 (RFC 8259), like every other problem here
+        response.getOutputStream().write(body.build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String detail(int status) {

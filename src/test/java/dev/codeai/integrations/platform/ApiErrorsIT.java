@@ -3,6 +3,7 @@ package dev.codeai.integrations.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeai.integrations.integration.Gateway;
+import dev.codeai.integrations.integration.Poll;
 import dev.codeai.integrations.security.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,6 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +109,18 @@ class ApiErrorsIT {
 
         assertThat(echoed.headers().firstValue("X-Request-Id")).contains("it-request-42");
         assertThat(made.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
+    @Test
+    void aRequestTheContainerRefusesIsAProblemWithARequestIdAndARequestLogLine() throws Exception {
+        HttpResponse<String> refused = send("POST", "/webhooks", Optional.of(";;;"), "{}");
+
+        problem(refused, 400);
+        String id = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        Path messages = Path.of(System.getProperty("it.serverDir", "target/liberty/wlp/usr/servers/codeai-it"), "logs",
+                "messages.log");
+        String line = Poll.until(Duration.ofSeconds(10), () -> Files.readAllLines(messages).stream()
+                .filter(l -> l.contains("correlation_id=" + id)).findFirst().orElse(""), l -> !l.isEmpty());
+        assertThat(line).contains("method=POST path=/webhooks status=400");
     }
 }
