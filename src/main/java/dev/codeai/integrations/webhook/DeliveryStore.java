@@ -222,7 +222,6 @@ public class DeliveryStore {
         }
     }
 
-    /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */
     /** What a pending delivery of an inactive endpoint says when it ends failed without an attempt. */
     static final String INACTIVE = "not sent: the endpoint is inactive (a 410 Gone or PUT is_active false deactivated it);"
             + " POST /webhooks/{id}/recover after activating it sends it again";
@@ -245,6 +244,7 @@ public class DeliveryStore {
                 + "updated_at = ? WHERE id = ? AND status IN ('pending', 'retrying')", INACTIVE, utc(now), deliveryId);
     }
 
+    /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */
     void postpone(String deliveryId, Instant until) {
         update("UPDATE webhook_delivery SET next_retry_at = ?, claimed_until = NULL WHERE id = ?", utc(until), deliveryId);
     }

@@ -272,10 +272,10 @@ public class WebhookDispatcher {
                     return writer.write(new AttemptLog.Outcome(delivery, attempt, decision, !attempt.unsendable(), finished))
                             .thenAccept(recorded -> {
                                 decision.nextAttempt().ifPresent(wakeUps::at);
-                                if (decision.disableEndpoint()) {
-                                    store.failPending(delivery.endpointId(), finished);
-                                }
                                 notices.announce(delivery, attempt, decision, recorded, finished);
+                                if (decision.disableEndpoint()) {
+                                    failPending(delivery, finished);
+                                }
                             });
                 })
                 .whenComplete((done, failure) -> {
@@ -293,6 +293,19 @@ public class WebhookDispatcher {
         return true;
     }
 
+    /**
+     * After a 410 Gone deactivated the endpoint: its other pending deliveries end failed unsent. Should that fail, each
+     * of them still ends so when it is claimed ({@link #start}).
+     */
+    private void failPending(DeliveryStore.Claimed delivery, Instant now) {
+        try {
+            store.failPending(delivery.endpointId(), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot end the pending deliveries of deactivated endpoint {0} now: {1}",
+                    new Object[] {delivery.endpointId(), e.getMessage()});
+        }
+    }
+
     private Redelivery.Decision decide(DeliveryStore.Claimed delivery, Attempt attempt, boolean automatic, Instant now) {
         return Redelivery.after(attempt, delivery, automatic, settings, now, ThreadLocalRandom.current());
     }
@@ -305,7 +318,7 @@ public class WebhookDispatcher {
         try {
             log.record(new AttemptLog.Outcome(delivery, attempt, decision, false, now));
             if (decision.disableEndpoint()) {
-                store.failPending(delivery.endpointId(), now);
+                failPending(delivery, now);
             }
         } catch (RuntimeException e) {
             // The manual claim lapses; the delivery keeps its earlier state.
