@@ -24,17 +24,20 @@ class FormBodiesIT {
     private final WireMockServer upstream = FakeUpstreams.server();
 
     @BeforeEach
-    @AfterEach
-    void reset() throws Exception {
-        upstream.resetAll();
+    void stripeCreatesPaymentIntents() throws Exception {
         Gateway.reset("StripeAPI");
+        upstream.resetAll();
+        upstream.stubFor(post(urlPathEqualTo(PAYMENTS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"pi_1\",\"amount\":100}")));
+    }
+
+    @AfterEach
+    void forgetTheStub() {
+        upstream.resetAll();
     }
 
     @Test
     void aPaymentIntentsListsAndMetadataAreBracketedFormFields() throws Exception {
-        upstream.stubFor(post(urlPathEqualTo(PAYMENTS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"pi_1\",\"amount\":100}")));
-
         HttpResponse<String> created = Gateway.invoke("StripeAPI", "create_payment_intent",
                 "{\"amount\":100,\"payment_method_types\":[\"card\",\"sepa_debit\"],\"metadata\":{\"order_id\":\"42\"}}");
 

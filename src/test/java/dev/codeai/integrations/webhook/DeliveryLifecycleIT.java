@@ -14,9 +14,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +30,25 @@ class DeliveryLifecycleIT {
 
     private static final String DATABASE = System.getProperty("it.database.url",
             "jdbc:postgresql://127.0.0.1:5432/test?user=root&currentSchema=codeai_it");
-    private static Receiver receiver;
+    private Receiver receiver;
     private final String type = "it." + UUID.randomUUID().toString().substring(0, 8) + ".lifecycle";
     private final String path = "/lifecycle/" + UUID.randomUUID();
     private String endpointId;
 
-    @BeforeAll
-    static void listen() throws Exception {
+    @BeforeEach
+    void listen() throws Exception {
         receiver = new Receiver();
     }
 
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
-
+    /** The endpoint goes with its deliveries, then the receiver stops. */
     @AfterEach
-    void deleteEndpoint() throws Exception {
-        if (endpointId != null) {
-            send("DELETE", "/webhooks/" + endpointId, null);
+    void cleanUp() throws Exception {
+        try {
+            if (endpointId != null) {
+                send("DELETE", "/webhooks/" + endpointId, null);
+            }
+        } finally {
+            receiver.close();
         }
     }
 
