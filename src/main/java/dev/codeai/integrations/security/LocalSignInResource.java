@@ -90,7 +90,8 @@ public class LocalSignInResource {
                 .forEach(k -> errors.add(new ApiProblem.FieldError(k, "is not a field of a sign-in")));
         JsonValue admin = body.get("admin");
         if (admin != JsonValue.TRUE && admin != JsonValue.FALSE) {
-            errors.add(new ApiProblem.FieldError("admin", admin == null ? "is required (true or false)" : "must be true or false"));
+            errors.add(new ApiProblem.FieldError("admin",
+                    admin == null ? "is required (true or false)" : "must be true or false"));
         }
         if (!errors.isEmpty()) {
             throw new LocalSignInInvalid(errors);
