@@ -2,6 +2,7 @@ package dev.codeai.integrations.integration;
 
 import dev.codeai.integrations.dsl.model.FieldType;
 import dev.codeai.integrations.dsl.model.Operation;
+import dev.codeai.integrations.platform.NetworkErrors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -120,7 +121,7 @@ public class Upstream {
         try (InputStream body = answer.stream().orElseThrow()) {
             return new UpstreamResponse(answer.status(), answer.headers(), body.readNBytes(ERROR_BODY_LIMIT));
         } catch (IOException e) {
-            throw transportFailure(call, "the upstream's error answer broke off: " + e.getClass().getSimpleName());
+            throw transportFailure(call, "the upstream's error answer broke off: " + NetworkErrors.describe(e));
         }
     }
 
@@ -135,7 +136,7 @@ public class Upstream {
             if (e.getCause() instanceof HttpTimeoutException) {
                 throw timedOut(call, timeout);
             }
-            throw transportFailure(call, "cannot reach the upstream: " + e.getCause().getClass().getSimpleName());
+            throw transportFailure(call, "cannot reach the upstream: " + NetworkErrors.describe(e));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

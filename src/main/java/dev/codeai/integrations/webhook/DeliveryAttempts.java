@@ -2,6 +2,7 @@ package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.integration.RetryAfter;
 import dev.codeai.integrations.platform.JsonText;
+import dev.codeai.integrations.platform.NetworkErrors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -111,7 +113,7 @@ final class DeliveryAttempts {
                     sent, false);
         } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : AttemptErrors.describe(e), millis,
+            return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : NetworkErrors.describe(e, Set.of(HttpAnswer.NoAnswer.class)), millis,
                     sent);
         }
     }

@@ -1,6 +1,7 @@
 package dev.codeai.integrations.webhook;
 
 import dev.codeai.integrations.event.EventPublisher;
+import dev.codeai.integrations.platform.NetworkErrors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -264,7 +265,7 @@ public class WebhookDispatcher {
         }
         attempts.send(delivery, now).exceptionally(failure -> {
                     LOG.log(Level.WARNING, "Attempt of delivery " + delivery.id() + " failed inside the engine", failure);
-                    return Attempt.failed(AttemptErrors.describe(failure), 0, "{}");
+                    return Attempt.failed(NetworkErrors.describe(failure), 0, "{}");
                 })
                 .thenCompose(attempt -> {
                     Instant finished = clock.instant();

@@ -178,6 +178,10 @@ class BreakerSemanticsIT {
         assertThat(response.headers().firstValue("X-Integration-Attempts")).contains("4");
         assertThat(response.body()).contains("4 attempts");
         assertThat(upstream.findAll(anyRequestedFor(urlPathEqualTo("/github/users/reset")))).hasSize(4);
+        // The health view says what happened without a Java class name (README: no answer carries one).
+        String lastError = Gateway.get("/integrations/GitHubAPI/health").body();
+        assertThat(lastError).contains("\"last_error\":\"cannot reach the upstream: ")
+                .doesNotContain("Exception");
     }
 
     @Test
