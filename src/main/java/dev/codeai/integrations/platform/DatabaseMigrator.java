@@ -29,10 +29,18 @@ public class DatabaseMigrator {
     @ConfigProperty(name = "DATABASE_SCHEMA")
     Optional<String> schema;
 
+    private volatile boolean done;
+
+    /** Whether the schema is migrated: the engine's timers, which start with the EJB container, wait for it. */
+    public boolean done() {
+        return done;
+    }
+
     void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
                         @Initialized(ApplicationScoped.class) Object started) {
         try {
             MigrateResult result = SchemaMigrations.on(dataSource, schema).migrate();
+            done = true;
             LOG.info(() -> "Database migrations: applied " + result.migrationsExecuted
                     + (result.migrations.isEmpty() ? "" : " " + result.migrations.stream()
                             .map(m -> "V" + m.version + " " + m.description).toList())

@@ -1,5 +1,6 @@
 package dev.codeai.integrations.webhook;
 
+import dev.codeai.integrations.platform.DatabaseMigrator;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -41,8 +42,14 @@ public class WebhookTimers {
     @Inject
     Clock clock;
 
+    @Inject
+    DatabaseMigrator migrations;
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void redeliver() {
+        if (!migrations.done()) {
+            return; // the timer can fire before the migrations ran, and a claim would fail on the old schema
+        }
         dispatcher.kick();
         dispatcher.closeIdleConnections();
     }
