@@ -64,7 +64,8 @@ public class Batches {
         long waitMillis = batching.maxDelay().plus(budget).plus(WAIT_MARGIN).toMillis();
         ScheduledFuture<?> giveUp = scheduler.schedule(() -> result.completeExceptionally(
                 new IntegrationProblems.UpstreamTimeout(integration.name(), "its batch (" + waitMillis
-                        + " ms for buffering and the batch call)", 0)), waitMillis, TimeUnit.MILLISECONDS);
+                        + " ms for buffering and the batch call)", 0, java.util.Optional.empty())), waitMillis,
+                TimeUnit.MILLISECONDS);
         result.whenComplete((answer, failure) -> giveUp.cancel(false));
         buffer.add(new Item(BatchItems.item(buffer.list, operation, arguments), result), send);
         return result;

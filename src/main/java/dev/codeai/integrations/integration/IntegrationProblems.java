@@ -4,6 +4,7 @@ import dev.codeai.integrations.platform.ApiProblem;
 import jakarta.json.JsonArray;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The problems of calling and managing integrations, each rendered as problem+json. */
 public final class IntegrationProblems {
@@ -101,18 +102,20 @@ public final class IntegrationProblems {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;
         private final int attempts;
+        private final String circuitState;
 
-        public RateLimited(String integration, long retryAfterSeconds, int attempts) {
+        public RateLimited(String integration, long retryAfterSeconds, int attempts, String circuitState) {
             super(429, "Rate limited", "The rate limit of " + integration + " has no request left within this call's"
                     + " budget; try again in " + retryAfterSeconds + " s.");
             this.retryAfterSeconds = retryAfterSeconds;
             this.attempts = attempts;
+            this.circuitState = circuitState;
         }
 
         @Override
         public Map<String, String> headers() {
             return Map.of("Retry-After", String.valueOf(retryAfterSeconds),
-                    "X-Integration-Attempts", String.valueOf(attempts));
+                    "X-Integration-Attempts", String.valueOf(attempts), "X-Circuit-State", circuitState);
         }
     }
 
@@ -176,17 +179,23 @@ public final class IntegrationProblems {
     public static final class UpstreamTimeout extends ApiProblem {
         private static final long serialVersionUID = 1L;
         private final int attempts;
+        private final transient Optional<String> circuitState;
 
-        /** {@code limit}: what ran out, e.g. "1000 ms" or "the caller's deadline of 150 ms". */
-        public UpstreamTimeout(String integration, String limit, int attempts) {
+        /**
+         * {@code limit}: what ran out, e.g. "1000 ms" or "the caller's deadline of 150 ms"; {@code circuitState}: the
+         * breaker's state after the call, when it reached the breaker.
+         */
+        public UpstreamTimeout(String integration, String limit, int attempts, Optional<String> circuitState) {
             super(504, "Upstream timeout", "Integration " + integration + " did not answer within " + limit
                     + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + ").");
             this.attempts = attempts;
+            this.circuitState = circuitState;
         }
 
         @Override
         public Map<String, String> headers() {
-            return Map.of("X-Integration-Attempts", String.valueOf(attempts));
+            return circuitState.map(state -> Map.of("X-Integration-Attempts", String.valueOf(attempts),
+                    "X-Circuit-State", state)).orElseGet(() -> Map.of("X-Integration-Attempts", String.valueOf(attempts)));
         }
     }
 
@@ -194,18 +203,20 @@ public final class IntegrationProblems {
         private static final long serialVersionUID = 1L;
         private final int attempts;
         private final int upstreamStatus;
+        private final String circuitState;
 
-        public BadGateway(String integration, int upstreamStatus, int attempts) {
+        public BadGateway(String integration, int upstreamStatus, int attempts, String circuitState) {
             super(502, "Upstream failure", "Integration " + integration + " failed after " + attempts + " attempt"
                     + (attempts == 1 ? "" : "s") + "; the last one "
                     + (upstreamStatus == 0 ? "got no HTTP answer" : "answered HTTP " + upstreamStatus) + ".");
             this.attempts = attempts;
             this.upstreamStatus = upstreamStatus;
+            this.circuitState = circuitState;
         }
 
         @Override
         public Map<String, String> headers() {
-            return Map.of("X-Integration-Attempts", String.valueOf(attempts));
+            return Map.of("X-Integration-Attempts", String.valueOf(attempts), "X-Circuit-State", circuitState);
         }
 
         @Override

@@ -220,7 +220,8 @@ public class Invoker {
             throw timedOut(integration, operationName, start, call);
         } catch (RateLimited limited) {
             record(name, operationName, CallOutcomes.Outcome.RATE_LIMITED, start, "rate limit");
-            throw new IntegrationProblems.RateLimited(name, limited.retryAfterSeconds(), call.attempts());
+            throw new IntegrationProblems.RateLimited(name, limited.retryAfterSeconds(), call.attempts(),
+                    circuits.state(integration));
         } catch (CircuitTrip trip) {
             // The breaker opened on this attempt; the call's remaining retries are abandoned (DSL.md §5.4).
             if (call.retryable() && call.attempts() <= deployed.maxRetries(integration)) {
@@ -252,7 +253,7 @@ public class Invoker {
             return new Invocation(e.response().get(), call.attempts(), circuits.state(integration));
         }
         record(name, operation, CallOutcomes.Outcome.UPSTREAM_ERROR, start, e.getMessage());
-        throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts());
+        throw new IntegrationProblems.BadGateway(name, e.status(), call.attempts(), circuits.state(integration));
     }
 
     private RuntimeException circuitOpen(ResolvedIntegration integration, String operation, Instant start, Call call) {
@@ -270,7 +271,8 @@ public class Invoker {
         String limit = call.budget().compareTo(deployed.budget(integration)) < 0
                 ? "the caller's deadline of " + call.budget().toMillis() + " ms" : timeout + " ms";
         record(integration.name(), operation, CallOutcomes.Outcome.TIMEOUT, start, "timed out after " + limit);
-        return new IntegrationProblems.UpstreamTimeout(integration.name(), limit, call.attempts());
+        return new IntegrationProblems.UpstreamTimeout(integration.name(), limit, call.attempts(),
+                Optional.of(circuits.state(integration)));
     }
 
     /** Empties the response cache of an integration (404 when unknown); returns how many answers it held. */

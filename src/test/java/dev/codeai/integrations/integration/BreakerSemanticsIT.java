@@ -177,6 +177,7 @@ class BreakerSemanticsIT {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("X-Integration-Attempts")).contains("4");
         assertThat(response.body()).contains("4 attempts");
+        assertThat(response.headers().firstValue("X-Circuit-State")).as("error answers carry it too").isPresent();
         assertThat(upstream.findAll(anyRequestedFor(urlPathEqualTo("/github/users/reset")))).hasSize(4);
         // The health view says what happened without a Java class name (README: no answer carries one).
         String lastError = Gateway.get("/integrations/GitHubAPI/health").body();
@@ -195,6 +196,7 @@ class BreakerSemanticsIT {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("within 1000 ms");
         assertThat(response.headers().firstValue("X-Integration-Attempts")).contains("2");
+        assertThat(response.headers().firstValue("X-Circuit-State")).isPresent();
     }
 
     private HttpResponse<String> getUser(String username) throws Exception {
