@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -64,7 +65,7 @@ public class Batches {
         long waitMillis = batching.maxDelay().plus(budget).plus(WAIT_MARGIN).toMillis();
         ScheduledFuture<?> giveUp = scheduler.schedule(() -> result.completeExceptionally(
                 new IntegrationProblems.UpstreamTimeout(integration.name(), "its batch (" + waitMillis
-                        + " ms for buffering and the batch call)", 0, java.util.Optional.empty())), waitMillis,
+                        + " ms for buffering and the batch call)", 0, Optional.empty())), waitMillis,
                 TimeUnit.MILLISECONDS);
         result.whenComplete((answer, failure) -> giveUp.cancel(false));
         buffer.add(new Item(BatchItems.item(buffer.list, operation, arguments), result), send);

@@ -32,17 +32,17 @@ public class ErrorPages extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer c && c >= 400 ? c : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String s ? s : request.getRequestURI();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("type", "about:blank")
                 .add("title", type == null ? "Error" : type.getReasonPhrase()).add("status", status)
-                .add("detail", detail(status)).add("instance", uri instanceof String s ? s : request.getRequestURI());
+                .add("detail", detail(status)).add("instance", path);
         String correlationId = RequestCorrelation.id(request::getAttribute);
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Unexpected failure [correlation id " + correlationId + "] on " + uri,
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
             body.add("correlation_id", correlationId);
         }
-        String path = uri instanceof String s ? s : request.getRequestURI();
         REQUESTS.info(() -> "method=" + request.getMethod() + " path=" + path + " status=" + status
                 + " duration_ms=-1 subject=- correlation_id=" + correlationId);
         response.setHeader(RequestCorrelation.HEADER, correlationId);

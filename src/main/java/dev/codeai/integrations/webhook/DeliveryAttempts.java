@@ -77,11 +77,6 @@ final class DeliveryAttempts {
             return CompletableFuture.completedFuture(Attempt.failed("cannot sign: " + e.getMessage(), 0, json(headers)));
         }
         String sent = json(headers);
-        try {
-            headers.forEach(HttpHead::check);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Attempt.unsendable("not sent: " + e.getMessage(), sent));
-        }
         URI url;
         try {
             url = URI.create(delivery.url());
@@ -111,6 +106,9 @@ final class DeliveryAttempts {
                     Optional.ofNullable(answer.headers().get("retry-after"))
                             .flatMap(value -> RetryAfter.parse(value, Optional.ofNullable(answer.headers().get("date")))),
                     sent, false);
+        } catch (IllegalArgumentException refused) {
+            // HttpHead refused a header value (before any connection): no attempt of this delivery can be sent.
+            return Attempt.unsendable("not sent: " + refused.getMessage(), sent);
         } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             return Attempt.failed(e instanceof WebhookClient.Timeout ? e.getMessage() : NetworkErrors.describe(e, Set.of(HttpAnswer.NoAnswer.class)), millis,

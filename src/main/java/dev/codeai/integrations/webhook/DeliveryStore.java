@@ -230,8 +230,7 @@ public class DeliveryStore {
      * The pending deliveries of an endpoint that is no longer active end failed, unattempted ({@link #INACTIVE}):
      * none is sent to a receiver that answered 410 Gone or was switched off, and recovery can send them again.
      */
-    static final String FAIL_PENDING_OF_ENDPOINT = "UPDATE webhook_delivery SET status = 'failed', next_retry_at = NULL, "
-            + "claimed_until = NULL, error = ?, updated_at = ? WHERE endpoint_id = ? AND status IN ('pending', 'retrying')";
+    static final String FAIL_PENDING_OF_ENDPOINT = fail("endpoint_id");
 
     /** After a 410 Gone deactivated the endpoint: its other pending deliveries, in a transaction of their own. */
     void failPending(String endpointId, Instant now) {
@@ -240,8 +239,13 @@ public class DeliveryStore {
 
     /** One claimed delivery of an endpoint found inactive at its claim, ended like {@link #FAIL_PENDING_OF_ENDPOINT}. */
     void failInactive(String deliveryId, Instant now) {
-        update("UPDATE webhook_delivery SET status = 'failed', next_retry_at = NULL, claimed_until = NULL, error = ?, "
-                + "updated_at = ? WHERE id = ? AND status IN ('pending', 'retrying')", INACTIVE, utc(now), deliveryId);
+        update(fail("id"), INACTIVE, utc(now), deliveryId);
+    }
+
+    /** Ends the pending deliveries whose {@code column} is the third parameter failed, unattempted, with an error. */
+    private static String fail(String column) {
+        return "UPDATE webhook_delivery SET status = 'failed', next_retry_at = NULL, claimed_until = NULL, error = ?, "
+                + "updated_at = ? WHERE " + column + " = ? AND status IN ('pending', 'retrying')";
     }
 
     /** Puts a claimed delivery back, due at {@code until}, without charging an attempt (open endpoint breaker). */

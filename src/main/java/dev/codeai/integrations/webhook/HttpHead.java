@@ -42,8 +42,7 @@ final class HttpHead {
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Refuses a field this head would not write, with an {@link IllegalArgumentException} naming it. */
-    static void check(String name, String value) {
+    private static void check(String name, String value) {
         if (name.isEmpty() || !name.chars().allMatch(HttpHead::token)) {
             throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP field name");
         }
